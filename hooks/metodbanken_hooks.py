@@ -1,0 +1,58 @@
+"""MkDocs adapter for Metodbanken: events only; the metodbanken package does the work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from metodbanken.errors import ContentErrors
+from metodbanken.output import copy_material_files
+from metodbanken.site import Project, prepare
+from metodbanken.verify import verify_built_site
+
+# -- state (rebuilt on every build: static-i18n runs these hooks once per language) --------------
+_bank = None
+
+
+# -- hooks ----------------------------------------------------------------------------------------
+
+def on_config(config):
+    project = _project(config)
+    for path in project.watch_paths:
+        if path not in config.watch:
+            config.watch.append(path)
+    return config
+
+
+def on_pre_build(config):
+    global _bank
+    _bank = None
+    try:
+        _bank = prepare(_project(config))
+    except ContentErrors as exc:
+        raise PluginError(exc.report()) from None
+
+
+def on_post_build(config):
+    if _bank is None:
+        return
+    language, output_dir = _language_output(config)
+    copy_material_files(_bank, output_dir)
+    problems = verify_built_site(_bank, output_dir, language=language)
+    if problems:
+        raise PluginError("Metodbanken: the built site does not match the sources:\n  " + "\n  ".join(problems))
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+def _project(config) -> Project:
+    return Project(root=Path(config.config_file_path).resolve().parent, docs_dir=Path(config.docs_dir))
+
+
+def _language_output(config) -> tuple[str, Path]:
+    """The language being built and its folder: static-i18n keeps site_dir and prefixes other languages' paths."""
+    i18n = config.plugins.get("i18n")
+    language = getattr(i18n, "current_language", None) or "sv"
+    default = getattr(i18n, "default_language", None) or "sv"
+    return language, Path(config.site_dir) / ("" if language == default else language)

@@ -1,0 +1,286 @@
+"""Load every content file of a bank into validated model objects, or fail with every problem at once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import ErrorCollector, describe
+from .model import (Bank, Case, Localized, Material, MaterialFile, Method, Question, Source, Step, Term, Vocabulary,
+                    VocabularyValue)
+from .schema import BUILTIN_VOCABULARIES, CASE, ITEM_TYPES, MATERIAL, METHOD, SOURCE, STEP, STEP_NUMBERS, TERM, ContentType
+from .sourcefile import Record, read_markdown, read_yaml
+from .validate import INVALID, SLUG, Context, check_mapping, check_markdown, nearest
+
+_LANGUAGE_SUFFIX = re.compile(r"^(?P<id>.+?)(?:\.(?P<lang>[a-z]{2}))?\.md$")
+
+
+def load_bank(root: Path) -> Bank:
+    """Read the bank under root (vocabularies.yml, sources.yml, glossary.yml and the content folders)."""
+    root = Path(root)
+    errors = ErrorCollector()
+    vocabularies = _load_vocabularies(root, errors)
+    errors.raise_if_any()  # every other file is checked against the vocabularies
+    ctx = Context(errors=errors, vocabularies=vocabularies)
+    sources = _load_sources(root, ctx)
+    steps = _load_steps(root, ctx)
+    items = {t.name: _load_items(root, t, ctx) for t in ITEM_TYPES}
+    terms = _load_terms(root, ctx)
+    material_dirs = {m.id: str(root / MATERIAL.folder / m.id) for m in items["material"]}
+    for record, path, text, line in ctx.markdown:
+        check_markdown(record, path, text, line, ctx)
+    known = {"source": set(sources), "method": {m.id for m in items["method"]},
+             "case": {c.id for c in items["case"]}, "material": {m.id for m in items["material"]}}
+    for ref in ctx.references:
+        if ref.target not in known[ref.kind]:
+            guess = nearest(ref.target, sorted(known[ref.kind]))
+            where = "sources.yml" if ref.kind == "source" else f"{_folder(ref.kind)}/"
+            ctx.error(ref.record, ref.path, expected=f"the id of an existing {ref.kind}", found=f"'{ref.target}', which does not exist",
+                      hint=f"did you mean '{guess}'?" if guess else f"check the id against {where}.")
+    errors.raise_if_any()
+    return Bank(vocabularies=vocabularies, sources=sources, steps=steps, methods=items["method"], cases=items["case"],
+                materials=items["material"], terms=terms, material_dirs=material_dirs)
+
+
+def _folder(kind: str) -> str:
+    return {"method": METHOD.folder, "case": CASE.folder, "material": MATERIAL.folder}[kind]
+
+
+def _relative(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _load_vocabularies(root: Path, errors: ErrorCollector) -> dict[str, Vocabulary]:
+    name = "vocabularies.yml"
+    record = read_yaml(root / name, name=name, errors=errors) if (root / name).exists() else None
+    if record is None:
+        if not (root / name).exists():
+            errors.add(name, 1, "", expected="the vocabularies file", found="no file", hint="restore vocabularies.yml from the repository.")
+        return {}
+    vocabularies = {}
+    required = {f.vocabulary for t in ITEM_TYPES for f in t.fields if f.vocabulary} - set(BUILTIN_VOCABULARIES)
+    data = record.data if isinstance(record.data, dict) else {}
+    for missing in sorted(required - set(data)):
+        errors.add(name, 1, missing, expected=f"the vocabulary '{missing}'", found="it missing")
+    for vocab_name, spec in data.items():
+        where = (vocab_name,)
+        if not isinstance(spec, dict) or not isinstance(spec.get("values"), dict) or not spec["values"]:
+            errors.add(name, record.line(where), vocab_name, expected="label: {sv, en} and values: {value: {label: {sv, en}}}", found=describe(spec))
+            continue
+        values = []
+        for value, value_spec in spec["values"].items():
+            label = _labels(value_spec.get("label") if isinstance(value_spec, dict) else None)
+            if label is None:
+                errors.add(name, record.line(where + ("values", value)), f"{vocab_name}.values.{value}.label",
+                           expected="a label with sv and en", found=describe(value_spec))
+                continue
+            description = _labels(value_spec.get("description"))
+            values.append(VocabularyValue(str(value), label, description))
+        label = _labels(spec.get("label")) or Localized(vocab_name, vocab_name)
+        vocabularies[vocab_name] = Vocabulary(vocab_name, label, tuple(values))
+    for vocab_name, values in BUILTIN_VOCABULARIES.items():
+        vocabularies[vocab_name] = Vocabulary(vocab_name, Localized(vocab_name, vocab_name), tuple(
+            VocabularyValue(v, Localized(label["sv"], label["en"])) for v, label in values.items()))
+    return vocabularies
+
+
+def _labels(spec: object) -> Localized | None:
+    if isinstance(spec, dict) and isinstance(spec.get("sv"), str) and isinstance(spec.get("en"), str):
+        return Localized(spec["sv"], spec["en"])
+    return None
+
+
+def _load_sources(root: Path, ctx: Context) -> dict[str, Source]:
+    name = "sources.yml"
+    record = read_yaml(root / name, name=name, errors=ctx.errors) if (root / name).exists() else None
+    if record is None or not isinstance(record.data, dict):
+        if record is not None:
+            ctx.error(record, (), expected="a mapping from source id to its title, publisher, year and url", found=describe(record.data))
+        return {}
+    sources = {}
+    for source_id, spec in record.data.items():
+        if not SLUG.match(str(source_id)):
+            ctx.error(record, (source_id,), expected="a source id of lower-case ASCII letters, digits and hyphens", found=f"'{source_id}'")
+            continue
+        cleaned = check_mapping(SOURCE.fields, spec, record, (source_id,), ctx)
+        if cleaned is None or INVALID in cleaned.values():
+            continue
+        sources[source_id] = Source(id=source_id, **cleaned)
+    return sources
+
+
+def _load_steps(root: Path, ctx: Context) -> tuple[Step, ...]:
+    folder = root / STEP.folder
+    steps: dict[int, Step] = {}
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        name = _relative(root, path)
+        if path.suffix not in (".yml", ".yaml"):
+            ctx.errors.add(name, 1, "", expected="a step file named <number>-<slug>.yml", found=f"a '{path.suffix}' file",
+                           hint="checklists/ holds one YAML file per step.")
+            continue
+        record = read_yaml(path, name=name, errors=ctx.errors)
+        if record is None:
+            continue
+        cleaned = check_mapping(STEP.fields, record.data, record, (), ctx)
+        if cleaned is None or INVALID in cleaned.values():
+            continue
+        expected_name = f"{cleaned['step']}-{cleaned['slug']}"
+        if path.stem != expected_name:
+            ctx.error(record, ("slug",), expected=f"the file name {expected_name}{path.suffix} (step-slug)", found=f"the file name {path.name}",
+                      hint=f"rename the file to {expected_name}{path.suffix}, or fix 'step' and 'slug'.")
+            continue
+        if cleaned["step"] in steps:
+            ctx.error(record, ("step",), expected="each step number in one file only", found=f"step {cleaned['step']} also in {steps[cleaned['step']].file}")
+            continue
+        question_ids: set[str] = set()
+        questions = []
+        for index, q in enumerate(cleaned["questions"]):
+            if INVALID in q.values():
+                continue
+            if q["id"] in question_ids:
+                ctx.error(record, ("questions", index, "id"), expected="a question id used once in the step", found=f"'{q['id']}' again",
+                          hint="question ids become anchors (#id) and must be unique.")
+                continue
+            question_ids.add(q["id"])
+            questions.append(Question(**q))
+        steps[cleaned["step"]] = Step(number=cleaned["step"], slug=cleaned["slug"], title=cleaned["title"], intro=cleaned["intro"],
+                                      checklist_origin=cleaned["checklist_origin"], questions=tuple(questions),
+                                      sources=cleaned["sources"], file=name)
+    broken_step_file = any(e.file.startswith(STEP.folder + "/") for e in ctx.errors.errors)
+    for number in STEP_NUMBERS:
+        if number not in steps and not broken_step_file:
+            ctx.errors.add(STEP.folder + "/", 1, "step", expected=f"a file for step {number}", found="none",
+                           hint=f"add {STEP.folder}/{number}-<slug>.yml.")
+    return tuple(steps[n] for n in sorted(steps))
+
+
+def _load_items(root: Path, content_type: ContentType, ctx: Context) -> tuple:
+    folder = root / content_type.folder
+    groups: dict[str, dict[str, Path]] = {}
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        match = _LANGUAGE_SUFFIX.match(path.name)
+        language = match.group("lang") or "sv"
+        if language not in ("sv", "en") or match.group("lang") == "sv":
+            ctx.errors.add(_relative(root, path), 1, "", expected="<id>.md (Swedish) or <id>.en.md (English)", found=f"the file name {path.name}",
+                           hint="Swedish files have no language suffix.")
+            continue
+        groups.setdefault(match.group("id"), {})[language] = path
+    items = []
+    seen_ids: dict[str, str] = {}
+    for file_id, paths in sorted(groups.items()):
+        if "sv" not in paths:
+            name = _relative(root, paths["en"])
+            ctx.errors.add(name, 1, "", expected=f"a Swedish original {content_type.folder}/{file_id}.md beside it", found="only the English file",
+                           hint="the Swedish file holds the facts; create it first (python -m metodbanken new ...).")
+            continue
+        item = _load_item(root, content_type, file_id, paths, ctx, seen_ids)
+        if item is not None:
+            items.append(item)
+    return tuple(sorted(items, key=lambda i: i.title.sv.lower()))
+
+
+def _load_item(root: Path, content_type: ContentType, file_id: str, paths: dict[str, Path], ctx: Context, seen_ids: dict):
+    name = _relative(root, paths["sv"])
+    record = read_markdown(paths["sv"], name=name, errors=ctx.errors)
+    if record is None:
+        return None
+    cleaned = check_mapping(content_type.fields, record.data, record, (), ctx)
+    body_sv = _body(record, content_type, ctx)
+    english = _load_english(root, content_type, paths.get("en"), ctx)
+    if cleaned is None:
+        return None
+    if cleaned.get("id") not in (INVALID, None):
+        if cleaned["id"] != file_id:
+            ctx.error(record, ("id",), expected=f"the id '{file_id}' (equal to the file name)", found=f"'{cleaned['id']}'",
+                      hint=f"rename the file to {cleaned['id']}.md, or set id: {file_id}. Ids never change once published; a rename needs a redirect.")
+            return None
+        if cleaned["id"] in seen_ids:
+            ctx.error(record, ("id",), expected="an id used by one item only", found=f"'{cleaned['id']}', also used in {seen_ids[cleaned['id']]}")
+            return None
+        seen_ids[cleaned["id"]] = name
+    if INVALID in cleaned.values() or body_sv is None or english is INVALID:
+        return None
+    en_fields = english[0] if english else {}
+    values = dict(cleaned)
+    for f in content_type.translated_fields:
+        sv_value = values[f.name]
+        values[f.name] = None if sv_value is None else Localized(sv_value, en_fields.get(f.name))
+    values["body"] = Localized(body_sv, english[1] if english else None)
+    values["file"] = name
+    if content_type is MATERIAL:
+        files = _material_files(root, values, record, ctx)
+        if files is None:
+            return None
+        values["files"] = files
+    cls = {"method": Method, "case": Case, "material": Material}[content_type.name]
+    return cls(**values)
+
+
+def _body(record: Record, content_type: ContentType, ctx: Context) -> str | None:
+    body = record.body.strip("\n")
+    if content_type.body_required and not body.strip():
+        ctx.errors.add(record.file, record.body_line, "text", expected="the text below the front matter", found="no text",
+                       hint="write the sections the template lists (for a method: Syfte, Så går det till, Vad som krävs, Erfarenheter).")
+        return None
+    ctx.markdown.append((record, (), body, record.body_line + (len(record.body) - len(record.body.lstrip("\n")))))
+    return body
+
+
+def _load_english(root: Path, content_type: ContentType, path: Path | None, ctx: Context):
+    """(translated fields, body) of the English file; None if there is none; INVALID if it is broken."""
+    if path is None:
+        return None
+    name = _relative(root, path)
+    record = read_markdown(path, name=name, errors=ctx.errors)
+    if record is None:
+        return INVALID
+    translated = {f.name for f in content_type.translated_fields}
+    cleaned = check_mapping(content_type.fields, record.data, record, (), ctx, only=translated,
+                            wrong_place_hint="facts that are the same in both languages belong in the Swedish file only.")
+    for f in content_type.translated_fields:
+        if f.required and cleaned is not None and cleaned.get(f.name) is None:
+            ctx.error(record, (), expected=f"the translated field '{f.name}'", found="it missing",
+                      hint=f"translate '{f.name}' from the Swedish file.")
+            return INVALID
+    body = _body(record, content_type, ctx)
+    if cleaned is None or INVALID in cleaned.values() or body is None:
+        return INVALID
+    return cleaned, body
+
+
+def _material_files(root: Path, values: dict, record: Record, ctx: Context) -> tuple[MaterialFile, ...] | None:
+    folder = root / MATERIAL.folder / values["id"]
+    files = []
+    for index, spec in enumerate(values["files"]):
+        file_name = spec["file"]
+        path = folder / file_name
+        if "/" in file_name or "\\" in file_name or file_name.startswith(".") or not path.is_file():
+            ctx.error(record, ("files", index, "file"), expected=f"the name of a file in {MATERIAL.folder}/{values['id']}/",
+                      found=f"'{file_name}', which is not there",
+                      hint=f"upload the file to {MATERIAL.folder}/{values['id']}/ or fix its name.")
+            return None
+        files.append(MaterialFile(file=file_name, language=spec["language"], size=path.stat().st_size))
+    return tuple(files)
+
+
+def _load_terms(root: Path, ctx: Context) -> tuple[Term, ...]:
+    name = "glossary.yml"
+    if not (root / name).exists():
+        return ()
+    record = read_yaml(root / name, name=name, errors=ctx.errors)
+    if record is None:
+        return ()
+    if not isinstance(record.data, list):
+        ctx.error(record, (), expected="a list of terms (lines starting with '- id: ...')", found=describe(record.data))
+        return ()
+    terms, seen = [], set()
+    for index, spec in enumerate(record.data):
+        cleaned = check_mapping(TERM.fields, spec, record, (index,), ctx)
+        if cleaned is None or INVALID in cleaned.values():
+            continue
+        if cleaned["id"] in seen:
+            ctx.error(record, (index, "id"), expected="a term id used once", found=f"'{cleaned['id']}' again")
+            continue
+        seen.add(cleaned["id"])
+        terms.append(Term(**cleaned))
+    return tuple(sorted(terms, key=lambda t: t.term.sv.lower()))

@@ -1,0 +1,199 @@
+"""The bank's content as frozen dataclasses with query methods; no markup here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .schema import DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text in Swedish and, when translated, English."""
+
+    sv: str
+    en: str | None = None
+
+    def get(self, language: str) -> str:
+        """The text in that language, falling back to Swedish."""
+        if language == "en" and self.en:
+            return self.en
+        return self.sv
+
+    def is_fallback(self, language: str) -> bool:
+        return language != DEFAULT_LANGUAGE and not (self.en if language == "en" else None)
+
+
+@dataclass(frozen=True)
+class VocabularyValue:
+    value: str
+    label: Localized
+    description: Localized | None = None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A controlled vocabulary: the allowed values of one facet, with their labels."""
+
+    name: str
+    label: Localized
+    values: tuple[VocabularyValue, ...]
+
+    def __contains__(self, value: str) -> bool:
+        return any(v.value == value for v in self.values)
+
+    def get(self, value: str) -> VocabularyValue:
+        return next(v for v in self.values if v.value == value)
+
+    def label_of(self, value: str, language: str) -> str:
+        return self.get(value).label.get(language)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str | None = None
+    year: int | None = None
+    url: str | None = None
+    note: Localized | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """What methods, cases and materials share: id, texts, steps, sources, review date."""
+
+    id: str
+    title: Localized
+    summary: Localized
+    body: Localized
+    steps: tuple[int, ...]
+    sources: tuple[str, ...]
+    last_reviewed: date
+    file: str
+
+    def translated(self) -> bool:
+        return self.title.en is not None
+
+    def matches(self, **facets: str) -> bool:
+        """True when every given facet (e.g. steps=2, arenas="skola") holds the value."""
+        for name, value in facets.items():
+            held = getattr(self, name)
+            if isinstance(held, tuple):
+                if value not in held:
+                    return False
+            elif held != value:
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class Method(Item):
+    prevention_levels: tuple[str, ...] = ()
+    violence_forms: tuple[str, ...] = ()
+    arenas: tuple[str, ...] = ()
+    target_groups: tuple[str, ...] = ()
+    approaches: tuple[str, ...] = ()
+    gender_transformative: str = "ej-bedomt"
+    knowledge: str = "ej-bedomt"
+    resources: Localized | None = None
+    owner: str | None = None
+    related_methods: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Case(Item):
+    organisations: tuple[str, ...] = ()
+    region: str | None = None
+    start_year: int | None = None
+    end_year: int | None = None
+    methods: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MaterialFile:
+    file: str
+    language: str
+    size: int  # bytes, measured from the file itself
+
+    @property
+    def format(self) -> str:
+        return self.file.rsplit(".", 1)[-1].upper() if "." in self.file else "?"
+
+
+@dataclass(frozen=True)
+class Material(Item):
+    type: str = ""
+    licence: str = ""
+    methods: tuple[str, ...] = ()
+    files: tuple[MaterialFile, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: Localized
+    source: str
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    slug: str
+    title: Localized
+    intro: Localized
+    checklist_origin: str
+    questions: tuple[Question, ...]
+    sources: tuple[str, ...]
+    file: str
+
+    @property
+    def page_id(self) -> str:
+        return f"{self.number}-{self.slug}"
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: Localized
+    definition: Localized
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Bank:
+    """All validated content, with the queries pages need."""
+
+    vocabularies: dict[str, Vocabulary]
+    sources: dict[str, Source]
+    steps: tuple[Step, ...]
+    methods: tuple[Method, ...]
+    cases: tuple[Case, ...]
+    materials: tuple[Material, ...]
+    terms: tuple[Term, ...]
+    material_dirs: dict[str, str] = field(default_factory=dict)  # material id -> folder holding its files
+
+    def method(self, method_id: str) -> Method:
+        return next(m for m in self.methods if m.id == method_id)
+
+    def methods_for_step(self, number: int) -> tuple[Method, ...]:
+        return tuple(m for m in self.methods if number in m.steps)
+
+    def cases_for_step(self, number: int) -> tuple[Case, ...]:
+        return tuple(c for c in self.cases if number in c.steps)
+
+    def materials_for_step(self, number: int) -> tuple[Material, ...]:
+        return tuple(m for m in self.materials if number in m.steps)
+
+    def cases_using(self, method_id: str) -> tuple[Case, ...]:
+        return tuple(c for c in self.cases if method_id in c.methods)
+
+    def materials_for_method(self, method_id: str) -> tuple[Material, ...]:
+        return tuple(m for m in self.materials if method_id in m.methods)
+
+    def step(self, number: int) -> Step:
+        return next(s for s in self.steps if s.number == number)
+
+    def items(self) -> tuple[Item, ...]:
+        return self.methods + self.cases + self.materials

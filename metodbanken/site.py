@@ -1,0 +1,55 @@
+"""One call for a site generator: load the bank, render its pages and write them into docs/ (cached by content)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import load_bank
+from .model import Bank
+from .output import write_pages
+from .render import Renderer, load_labels
+
+CONTENT_PATHS = ("vocabularies.yml", "sources.yml", "glossary.yml", "methods", "cases", "materials", "checklists",
+                 "labels", "overrides/metodbanken")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a bank's files are: its root (beside mkdocs.yml) and the docs folder pages are written to."""
+
+    root: Path
+    docs_dir: Path
+
+    @property
+    def watch_paths(self) -> list[str]:
+        return [str(self.root / p) for p in CONTENT_PATHS if (self.root / p).exists()]
+
+    def fingerprint(self) -> str:
+        """Changes whenever any content, label or template file changes (name, size or time)."""
+        digest = hashlib.sha256()
+        for name in CONTENT_PATHS:
+            path = self.root / name
+            files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+            for f in files:
+                stat = f.stat()
+                digest.update(f"{f}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        return digest.hexdigest()
+
+
+_cache: dict[str, tuple[str, Bank]] = {}
+
+
+def prepare(project: Project) -> Bank:
+    """Load and validate the bank and write its pages; skipped when nothing changed since the last call."""
+    key = str(project.root)
+    fingerprint = project.fingerprint()
+    cached = _cache.get(key)
+    if cached and cached[0] == fingerprint and (project.docs_dir / "metoder" / "index.md").exists():
+        return cached[1]
+    bank = load_bank(project.root)
+    renderer = Renderer(templates_dir=project.root / "overrides" / "metodbanken", labels=load_labels(project.root / "labels"))
+    write_pages(renderer.render(bank), project.docs_dir)
+    _cache[key] = (fingerprint, bank)
+    return bank

@@ -1,0 +1,141 @@
+"""Read a content file as UTF-8 and parse its YAML, keeping the line of every field."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import ErrorCollector
+
+Path_ = tuple  # a field path: ("sources", 0) means sources[0]
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """YAML 1.2-like scalars: only true/false are booleans, dates stay text (we check them ourselves)."""
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def path_text(path: tuple) -> str:
+    """("sources", 0, "url") -> "sources[0].url"."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+@dataclass
+class Record:
+    """A parsed content file: its data, the line of each field path, and its Markdown body."""
+
+    file: str
+    data: object
+    lines: dict[tuple, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+
+    def line(self, path: tuple = ()) -> int:
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def _collect_lines(node: yaml.Node, path: tuple, offset: int, lines: dict) -> None:
+    lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            lines[path + (key,)] = key_node.start_mark.line + 1 + offset
+            _collect_lines(value_node, path + (key,), offset, lines)
+            lines[path + (key,)] = key_node.start_mark.line + 1 + offset
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _collect_lines(item, path + (index,), offset, lines)
+
+
+def parse_yaml(text: str, *, file: str, errors: ErrorCollector, line_offset: int = 0) -> tuple[object, dict] | None:
+    """Parse YAML text; on a syntax error, record it and return None."""
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+        problem = (exc.problem or "invalid YAML").strip()
+        errors.add(file, line, "", expected="valid YAML", found=f"a syntax error ({problem})",
+                   hint="check indentation, and put text containing ': ' or starting with a quote, '[' or '{' inside quotes.")
+        return None
+    except yaml.YAMLError as exc:
+        errors.add(file, 1 + line_offset, "", expected="valid YAML", found=f"a syntax error ({exc})")
+        return None
+    finally:
+        loader.dispose()
+    lines: dict = {}
+    if node is not None:
+        _collect_lines(node, (), line_offset, lines)
+    return data, lines
+
+
+def read_text(path: Path, *, name: str, errors: ErrorCollector) -> str | None:
+    """The file's text, or None after recording why it cannot be used (not UTF-8, or empty)."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        errors.add(name, line, "", expected="UTF-8 text", found=f"the byte 0x{raw[exc.start]:02X}, which is not UTF-8",
+                   hint="save the file with UTF-8 encoding (in most editors: 'Save with encoding' → UTF-8).")
+        return None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    if not text.strip():
+        errors.add(name, 1, "", expected="content", found="an empty file",
+                   hint="fill the file in (`python -m metodbanken new` creates one with every field), or delete it.")
+        return None
+    return text
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
+def read_markdown(path: Path, *, name: str, errors: ErrorCollector) -> Record | None:
+    """A Markdown file with YAML front matter between '---' lines."""
+    text = read_text(path, name=name, errors=errors)
+    if text is None:
+        return None
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        errors.add(name, 1, "", expected="front matter between two '---' lines at the top of the file",
+                   found="no closing '---'" if text.startswith("---") else "text without front matter",
+                   hint="start the file with '---', the fields, and '---' on its own line before the text.")
+        return None
+    parsed = parse_yaml(match.group(1) or "", file=name, errors=errors, line_offset=1)
+    if parsed is None:
+        return None
+    data, lines = parsed
+    body_line = text[: match.end()].count("\n") + 1
+    return Record(file=name, data=data, lines=lines, body=text[match.end():], body_line=body_line)
+
+
+def read_yaml(path: Path, *, name: str, errors: ErrorCollector) -> Record | None:
+    text = read_text(path, name=name, errors=errors)
+    if text is None:
+        return None
+    parsed = parse_yaml(text, file=name, errors=errors)
+    if parsed is None:
+        return None
+    data, lines = parsed
+    return Record(file=name, data=data, lines=lines)

@@ -1,0 +1,268 @@
+"""Check raw records against the schema; collect every problem with file, line, field, expected, found and a hint."""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .errors import ErrorCollector, describe
+from .model import Localized, Vocabulary
+from .schema import LANGUAGES, SLUG_PATTERN, Field
+from .sourcefile import Record, path_text
+
+INVALID = object()
+SLUG = re.compile(SLUG_PATTERN)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
+
+
+@dataclass
+class Reference:
+    """A reference to another item, checked once everything is loaded."""
+
+    record: Record
+    path: tuple
+    kind: str  # "method", "case", "material", "source"
+    target: str
+
+
+@dataclass
+class Context:
+    errors: ErrorCollector
+    vocabularies: dict[str, Vocabulary]
+    references: list[Reference] = field(default_factory=list)
+    markdown: list[tuple[Record, tuple, str, int]] = field(default_factory=list)  # text to scan for unsafe HTML
+
+    def error(self, record: Record, path: tuple, *, expected: str, found: str, hint: str = "") -> None:
+        self.errors.add(record.file, record.line(path), path_text(path), expected=expected, found=found, hint=hint)
+
+
+def nearest(value: str, choices: list[str]) -> str | None:
+    match = difflib.get_close_matches(str(value).lower(), choices, n=1, cutoff=0.5)
+    return match[0] if match else None
+
+
+def slugify(text: str) -> str:
+    text = text.lower().replace("å", "a").replace("ä", "a").replace("ö", "o").replace("é", "e")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def check_mapping(fields: tuple[Field, ...], data: object, record: Record, path: tuple, ctx: Context,
+                  *, only: set[str] | None = None, wrong_place_hint: str = "") -> dict | None:
+    """Validate a mapping against fields; returns the cleaned values (defaults filled) or None if not a mapping."""
+    if not isinstance(data, dict):
+        ctx.error(record, path, expected="a mapping of fields (name: value)", found=describe(data))
+        return None
+    allowed = {f.name for f in fields if only is None or f.name in only}
+    for key in data:
+        if key not in allowed:
+            if only is not None and any(f.name == key for f in fields):
+                ctx.error(record, path + (key,), expected=f"only the fields {', '.join(sorted(allowed))}",
+                          found=f"the field '{key}'", hint=wrong_place_hint)
+                continue
+            guess = nearest(str(key), sorted(allowed))
+            ctx.error(record, path + (key,), expected=f"one of the fields {', '.join(sorted(allowed))}",
+                      found=f"an unknown field '{key}'", hint=f"did you mean '{guess}'?" if guess else "remove it or fix its name.")
+    cleaned: dict = {}
+    for f in fields:
+        if only is not None and f.name not in only:
+            continue
+        if f.name not in data or data[f.name] is None:
+            if f.required and (only is None):
+                example = f" For example: {f.name}: {f.example}" if f.example is not None else ""
+                ctx.error(record, path + (f.name,) if f.name in data else path, expected=f"the required field '{path_text(path + (f.name,))}' ({f.doc})",
+                          found="it missing" if f.name not in data else "an empty value", hint=f"add it.{example}")
+                cleaned[f.name] = INVALID
+            else:
+                cleaned[f.name] = tuple(f.default) if isinstance(f.default, (list, tuple)) else f.default
+            continue
+        cleaned[f.name] = check_value(f, data[f.name], record, path + (f.name,), ctx)
+    return cleaned
+
+
+def check_value(f: Field, value: object, record: Record, path: tuple, ctx: Context) -> object:
+    """One field's value, cleaned, or INVALID after recording the problem."""
+    if f.is_list:
+        if not isinstance(value, list):
+            ctx.error(record, path, expected=f"a list ({f.doc})", found=describe(value),
+                      hint=f"write it as [a, b] or as lines starting with '- '.")
+            return INVALID
+        if len(value) < f.min_items:
+            ctx.error(record, path, expected=f"at least {f.min_items} item{'s' if f.min_items > 1 else ''}", found="an empty list",
+                      hint=f.doc)
+            return INVALID
+        items = []
+        seen = set()
+        for index, item in enumerate(value):
+            cleaned = check_item(f, item, record, path + (index,), ctx)
+            if cleaned is INVALID:
+                continue
+            if f.kind != "objects":
+                if cleaned in seen:
+                    ctx.error(record, path + (index,), expected="each value once", found=f"{describe(item)} twice",
+                              hint="remove the repeated value.")
+                    continue
+                seen.add(cleaned)
+            items.append(cleaned)
+        return tuple(items)
+    return check_item(f, value, record, path, ctx)
+
+
+def check_item(f: Field, value: object, record: Record, path: tuple, ctx: Context) -> object:
+    kind = f.kind
+    if kind in ("slug", "text", "markdown", "date", "url", "term", "terms", "ref", "refs", "strings"):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and kind in ("text", "strings"):
+            value = str(value)
+        if not isinstance(value, str):
+            ctx.error(record, path, expected=_expected_text(f), found=describe(value),
+                      hint="put the value in quotes if it should be text." if isinstance(value, (bool, int, float)) else "")
+            return INVALID
+        value = value.strip()
+        if not value:
+            ctx.error(record, path, expected=_expected_text(f), found="empty text", hint=f.doc)
+            return INVALID
+    if kind in ("text", "strings", "markdown"):
+        if f.max_length and len(value) > f.max_length:
+            ctx.error(record, path, expected=f"at most {f.max_length} characters", found=f"{len(value)} characters",
+                      hint="shorten it; put details in the text below the front matter.")
+            return INVALID
+        if kind == "markdown":
+            ctx.markdown.append((record, path, value, record.line(path)))
+        else:
+            check_plain_text(value, record, path, ctx)
+        return value
+    if kind == "slug":
+        if not SLUG.match(value):
+            ctx.error(record, path, expected="an id of lower-case ASCII letters, digits and single hyphens",
+                      found=describe(value), hint=f"use '{slugify(value)}'.")
+            return INVALID
+        return value
+    if kind == "date":
+        try:
+            if not _DATE.match(value):
+                raise ValueError
+            return date.fromisoformat(value)
+        except ValueError:
+            ctx.error(record, path, expected="a date written YYYY-MM-DD that exists", found=describe(value),
+                      hint=f"for example {date.today().isoformat()}.")
+            return INVALID
+    if kind == "url":
+        if not _URL.match(value):
+            ctx.error(record, path, expected="a web address starting with https:// or http://", found=describe(value))
+            return INVALID
+        return value
+    if kind in ("term", "terms"):
+        vocabulary = ctx.vocabularies[f.vocabulary]
+        if value not in vocabulary:
+            choices = [v.value for v in vocabulary.values]
+            by_label = {v.label.sv.lower(): v.value for v in vocabulary.values} | {
+                (v.label.en or "").lower(): v.value for v in vocabulary.values}
+            guess = by_label.get(value.lower()) or nearest(value, choices)
+            ctx.error(record, path, expected=f"one of {', '.join(choices)} ({f.vocabulary})", found=describe(value),
+                      hint=f"did you mean '{guess}'?" if guess else "the allowed values and their meaning are in vocabularies.yml.")
+            return INVALID
+        return value
+    if kind in ("ref", "refs"):
+        if not SLUG.match(value):
+            ctx.error(record, path, expected=f"the id of a {f.ref}", found=describe(value), hint=f"ids look like '{slugify(value)}'.")
+            return INVALID
+        ctx.references.append(Reference(record, path, f.ref, value))
+        return value
+    if kind in ("integer", "steps"):
+        low, high = (1, 5) if kind == "steps" else (f.minimum, f.maximum)
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            what = "a step number 1–5" if kind == "steps" else "a whole number"
+            ctx.error(record, path, expected=what, found=describe(value))
+            return INVALID
+        if (low is not None and value < low) or (high is not None and value > high):
+            what = "a step number 1–5" if kind == "steps" else f"a number from {low} to {high}"
+            ctx.error(record, path, expected=what, found=describe(value))
+            return INVALID
+        return value
+    if kind == "localized":
+        return check_localized(f, value, record, path, ctx)
+    if kind == "objects":
+        cleaned = check_mapping(f.fields, value, record, path, ctx)
+        return INVALID if cleaned is None else cleaned
+    raise AssertionError(f"unknown field kind {kind}")
+
+
+def _expected_text(f: Field) -> str:
+    return {
+        "slug": "an id (text)", "date": "a date written YYYY-MM-DD", "url": "a web address",
+        "term": f"a value from the {f.vocabulary} vocabulary", "terms": f"a value from the {f.vocabulary} vocabulary",
+        "ref": f"the id of a {f.ref}", "refs": f"the id of a {f.ref}",
+    }.get(f.kind, "text")
+
+
+def check_localized(f: Field, value: object, record: Record, path: tuple, ctx: Context) -> object:
+    if not isinstance(value, dict):
+        ctx.error(record, path, expected="a mapping with the Swedish text under 'sv' and the English under 'en'",
+                  found=describe(value), hint=f"write it as:\n    {f.name}:\n      sv: …\n      en: …")
+        return INVALID
+    texts = {}
+    for key, text in value.items():
+        if key not in LANGUAGES:
+            ctx.error(record, path + (key,), expected="the language keys sv and en", found=f"the key '{key}'")
+            continue
+        if text is None or (isinstance(text, str) and not text.strip()):
+            if key == "sv":
+                ctx.error(record, path + (key,), expected="the Swedish text", found="an empty value")
+            continue
+        if not isinstance(text, str):
+            text = str(text) if isinstance(text, (int, float)) and not isinstance(text, bool) else text
+            if not isinstance(text, str):
+                ctx.error(record, path + (key,), expected="text", found=describe(text))
+                continue
+        if f.markdown:
+            ctx.markdown.append((record, path + (key,), text, record.line(path + (key,))))
+        else:
+            check_plain_text(text, record, path + (key,), ctx)
+        texts[key] = text.strip() if not f.markdown else text
+    if "sv" not in texts:
+        if "sv" not in value:
+            ctx.error(record, path, expected="a Swedish text under 'sv'", found="none",
+                      hint="Swedish comes first; add 'sv:'. The English 'en:' may follow later.")
+        return INVALID
+    return Localized(sv=texts["sv"], en=texts.get("en"))
+
+
+# Unsafe HTML: anything that could run script in a reader's browser.
+_DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|style|form)\b", re.I)
+_EVENT_ATTRIBUTE = re.compile(r"<[a-z][^>]*?[\s/\"']on[a-z]+\s*=", re.I | re.S)
+_URL_IN_MARKUP = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?|^\s*\[[^\]]+\]:\s*)([^\s)\"'>]+)", re.I | re.M)
+_BAD_SCHEME = re.compile(r"^(javascript|vbscript|data:text/html|data:image/svg)", re.I)
+
+
+def unsafe_html(text: str) -> list[tuple[int, str]]:
+    """(line within text, what was found) for every construct that could run script."""
+    found = []
+    for match in _DANGEROUS_TAG.finditer(text):
+        found.append((text.count("\n", 0, match.start()) + 1, f"the HTML tag <{match.group(1).lower()}>"))
+    for match in _EVENT_ATTRIBUTE.finditer(text):
+        attribute = re.search(r"on[a-z]+\s*=$", match.group(0), re.I).group(0).rstrip("= ")
+        found.append((text.count("\n", 0, match.end()) + 1, f"the event attribute {attribute.lower()}="))
+    for match in _URL_IN_MARKUP.finditer(text):
+        url = re.sub(r"[\x00-\x20]", "", html.unescape(match.group(1)))
+        if _BAD_SCHEME.match(url):
+            found.append((text.count("\n", 0, match.start(1)) + 1, f"a link to '{url.split(':')[0].lower()}:'"))
+    return sorted(found)
+
+
+def check_markdown(record: Record, path: tuple, text: str, first_line: int, ctx: Context) -> None:
+    for line, what in unsafe_html(text):
+        ctx.errors.add(record.file, first_line + line - 1, path_text(path) or "text",
+                       expected="Markdown without HTML that can run script", found=what,
+                       hint="remove it: the bank does not publish scripts, event handlers or javascript: links.")
+
+
+def check_plain_text(text: str, record: Record, path: tuple, ctx: Context) -> None:
+    """Plain-text fields are escaped when shown, but script in them is still a mistake worth reporting."""
+    for _, what in unsafe_html(text):
+        ctx.error(record, path, expected="plain text without HTML that can run script", found=what,
+                  hint="remove it.")
