@@ -29,8 +29,8 @@ def load_bank(root: Path) -> Bank:
     material_dirs = {m.id: str(root / MATERIAL.folder / m.id) for m in items["material"]}
     for record, path, text, line in ctx.markdown:
         check_markdown(record, path, text, line, ctx)
-    known = {"source": set(sources), "method": {m.id for m in items["method"]},
-             "case": {c.id for c in items["case"]}, "material": {m.id for m in items["material"]}}
+    # Items that exist but are broken are still "known": their own errors are reported, not a cascade of references.
+    known = {"source": set(sources) | ctx.present.get("source", set()), **{t.name: ctx.present.get(t.name, set()) for t in ITEM_TYPES}}
     for ref in ctx.references:
         if ref.target not in known[ref.kind]:
             guess = nearest(ref.target, sorted(known[ref.kind]))
@@ -98,6 +98,7 @@ def _load_sources(root: Path, ctx: Context) -> dict[str, Source]:
             ctx.error(record, (), expected="a mapping from source id to its title, publisher, year and url", found=describe(record.data))
         return {}
     sources = {}
+    ctx.present["source"] = {str(k) for k in record.data}
     for source_id, spec in record.data.items():
         if not SLUG.match(str(source_id)):
             ctx.error(record, (source_id,), expected="a source id of lower-case ASCII letters, digits and hyphens", found=f"'{source_id}'")
@@ -167,6 +168,7 @@ def _load_items(root: Path, content_type: ContentType, ctx: Context) -> tuple:
         groups.setdefault(match.group("id"), {})[language] = path
     items = []
     seen_ids: dict[str, str] = {}
+    ctx.present[content_type.name] = {file_id for file_id, paths in groups.items() if "sv" in paths}
     for file_id, paths in sorted(groups.items()):
         if "sv" not in paths:
             name = _relative(root, paths["en"])

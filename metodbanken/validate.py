@@ -35,6 +35,7 @@ class Context:
     vocabularies: dict[str, Vocabulary]
     references: list[Reference] = field(default_factory=list)
     markdown: list[tuple[Record, tuple, str, int]] = field(default_factory=list)  # text to scan for unsafe HTML
+    present: dict[str, set[str]] = field(default_factory=dict)  # ids that have a file, valid or not
 
     def error(self, record: Record, path: tuple, *, expected: str, found: str, hint: str = "") -> None:
         self.errors.add(record.file, record.line(path), path_text(path), expected=expected, found=found, hint=hint)
@@ -73,7 +74,7 @@ def check_mapping(fields: tuple[Field, ...], data: object, record: Record, path:
         if f.name not in data or data[f.name] is None:
             if f.required and (only is None):
                 example = f" For example: {f.name}: {f.example}" if f.example is not None else ""
-                ctx.error(record, path + (f.name,) if f.name in data else path, expected=f"the required field '{path_text(path + (f.name,))}' ({f.doc})",
+                ctx.error(record, path + (f.name,), expected=f"the required field '{path_text(path + (f.name,))}' ({f.doc})",
                           found="it missing" if f.name not in data else "an empty value", hint=f"add it.{example}")
                 cleaned[f.name] = INVALID
             else:

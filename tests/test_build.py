@@ -1,0 +1,205 @@
+"""A real `mkdocs build --strict` of the fixture bank: what a reader gets in each language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from htmlkit import parse
+from sitekit import assemble, build
+
+ITEM_PAGES = ["metoder/alfa", "metoder/beta", "metoder/gamma", "exempel/testkommunen", "material/startmote-mall"]
+SECTION_PAGES = ["", "steg", "steg/1-initiera-samverkan", "steg/2-beskriv-vald-som-problem", "steg/3-identifiera-forandringsfaktorer",
+                 "steg/4-utveckla-insatser", "steg/5-implementera-folj-upp-och-sprid", "metoder", "exempel", "material",
+                 "begrepp", "om", "tillganglighet"]
+LANGUAGES = {"sv": "", "en": "en/"}
+
+
+def page(site: Path, language: str, path: str):
+    file = site / "site" / LANGUAGES[language] / path / "index.html"
+    assert file.exists(), f"no page {LANGUAGES[language]}{path}/"
+    return parse(file)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", SECTION_PAGES + ITEM_PAGES)
+def test_every_page_exists_in_both_languages_with_its_language(fixture_site, language, path):
+    doc = page(fixture_site, language, path)
+    (html,) = doc.find_all("html")
+    assert html.attrs["lang"] == language
+    assert len(doc.find_all("h1")) == 1
+
+
+def test_method_page_shows_all_facts_in_swedish(fixture_site):
+    doc = page(fixture_site, "sv", "metoder/alfa")
+    (h1,) = doc.find_all("h1")
+    assert h1.text() == "Alfametoden"
+    facts = {dt.text(): dd.text() for dl in doc.find_all("dl") for dt, dd in zip(dl.find_all("dt"), dl.find_all("dd"))}
+    assert facts["Steg"] == "1. Initiera samverkan, 2. Beskriv våld som problem"
+    assert facts["Preventionsnivå"] == "Universell"
+    assert facts["Arena"] == "Skola, Socialtjänst"
+    assert facts["Genusförändrande ansats"] == "Ja"
+    assert facts["Kunskapsläge"].startswith("Ej bedömt")
+    assert facts["Ägare eller kontakt"] == "Testkommunen"
+    assert facts["Senast granskad"] == "2026-01-15"
+    text = doc.text()
+    assert "Alfametodens syfte." in text and "Testkällan" in text
+    assert "Relaterade metoder" in text and "Betametoden" in text
+    assert "Testkommunens arbete" in text  # the case that uses the method
+    assert "Mall för startmöte" in text  # the material for the method
+
+
+def test_translated_method_page_in_english(fixture_site):
+    doc = page(fixture_site, "en", "metoder/alfa")
+    assert doc.find_all("h1")[0].text() == "The alpha method"
+    text = doc.text()
+    assert "The purpose of the alpha method." in text
+    assert "Prevention level" in text and "Universal" in text
+    assert "has not been translated" not in text
+    assert not doc.find_all(lang="sv") or all(e.tag == "a" for e in doc.find_all(lang="sv"))  # only the language switcher
+
+
+def test_untranslated_item_gets_a_marked_swedish_fallback_in_english(fixture_site):
+    doc = page(fixture_site, "en", "metoder/gamma")
+    (notice,) = doc.find_all(class_="mb-fallback-notice")
+    assert notice.text().strip() == "This page has not been translated into English yet. The text below is the Swedish original."
+    assert notice.lang() == "en"
+    h1 = doc.find_all("h1")[0]
+    assert h1.text() == "Gammametoden"
+    assert h1.find_all("span")[0].attrs["lang"] == "sv"
+    body = [e for e in doc.find_all("p") if "bara på svenska" in e.text()]
+    assert body and all(p.lang() == "sv" for p in body)
+    assert "Prevention approach" in doc.text() and "Situational prevention" in doc.text()  # facts have English labels
+
+
+def test_language_switcher_keeps_the_reader_on_the_same_page(fixture_site):
+    sv = page(fixture_site, "sv", "metoder/alfa")
+    links = {a.attrs.get("hreflang"): a.attrs["href"] for a in sv.find_all("a") if a.attrs.get("hreflang")}
+    assert links["en"].rstrip("/").endswith("en/metoder/alfa")
+    en = page(fixture_site, "en", "metoder/alfa")
+    links = {a.attrs.get("hreflang"): a.attrs["href"] for a in en.find_all("a") if a.attrs.get("hreflang")}
+    assert re.search(r"(^|/)metoder/alfa/?$", links["sv"]) and "/en/" not in links["sv"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_indexes_list_every_item_once(fixture_site, language):
+    for section, kind, ids in [("metoder", "method", ["alfa", "beta", "gamma"]), ("exempel", "case", ["testkommunen"]),
+                               ("material", "material", ["startmote-mall"])]:
+        doc = page(fixture_site, language, section)
+        entries = sorted(e.attrs["data-mb-entry"] for e in doc.find_all(data_mb_entry=True))
+        assert entries == [f"{kind}:{i}" for i in ids]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_step_page_has_checklist_anchors_methods_cases_and_neighbours(fixture_site, language):
+    doc = page(fixture_site, language, "steg/2-beskriv-vald-som-problem")
+    questions = doc.find_all("li", class_="mb-question")
+    assert [q.attrs["id"] for q in questions] == ["forsta-fragan", "andra-fragan"]
+    hrefs = [a.attrs.get("href", "") for a in doc.find_all("a")]
+    assert any(h.endswith("metoder/alfa/") for h in hrefs)
+    assert any(h.endswith("exempel/testkommunen/") for h in hrefs)
+    nav = doc.find_all("nav", class_="mb-step-nav")[0]
+    nav_hrefs = [a.attrs["href"] for a in nav.find_all("a")]
+    assert nav_hrefs == ["../1-initiera-samverkan/", "../3-identifiera-forandringsfaktorer/"]
+    if language == "en":
+        # the second question has no English text: it is shown in Swedish, marked as Swedish
+        assert questions[1].find_all("span")[0].attrs.get("lang") == "sv"
+        assert questions[0].find_all("span")[0].attrs.get("lang") is None
+
+
+def test_step_overview_lists_five_steps(fixture_site):
+    doc = page(fixture_site, "en", "steg")
+    titles = [h.text() for h in doc.find_all("h2")]
+    assert titles == ["Step 1: Initiate collaboration", "Step 2: Describe violence as a problem", "Step 3: Identify factors for change",
+                      "Step 4: Develop interventions", "Step 5: Implement, follow up and spread"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_material_files_are_downloadable_next_to_the_page(fixture_site, language):
+    doc = page(fixture_site, language, "material/startmote-mall")
+    links = [a.attrs["href"] for a in doc.find_all("a", data_mb_download=True)]
+    assert links == ["startmote-mall.md", "startmote-template.txt"]
+    folder = fixture_site / "site" / LANGUAGES[language] / "material/startmote-mall"
+    assert (folder / "startmote-mall.md").read_text(encoding="utf-8").startswith("# Startmöte")
+    assert "MD" in doc.text() and "TXT" in doc.text()
+
+
+def test_glossary_has_an_anchor_per_term(fixture_site):
+    doc = page(fixture_site, "sv", "begrepp")
+    assert [h.attrs["id"] for h in doc.find_all("h2", data_mb_term=True)] == ["kargrupp", "lagesbild"]
+
+
+def test_no_built_page_requests_another_origin(fixture_site):
+    site = fixture_site / "site"
+    offenders = []
+    for file in site.rglob("*.html"):
+        for element in parse(file).iter():
+            for attribute in ("src", "srcset", "data-src", "poster"):
+                if re.match(r"^(https?:)?//", element.attrs.get(attribute) or ""):
+                    offenders.append(f"{file.relative_to(site)}: <{element.tag} {attribute}>")
+            if element.tag == "link" and element.attrs.get("rel") not in ("canonical", "alternate") and \
+                    re.match(r"^(https?:)?//", element.attrs.get("href") or ""):
+                offenders.append(f"{file.relative_to(site)}: <link rel={element.attrs.get('rel')}>")
+    for file in site.rglob("*.css"):
+        if re.search(r"(@import|url\()\s*['\"]?(https?:)?//", file.read_text(encoding="utf-8")):
+            offenders.append(str(file.relative_to(site)))
+    assert offenders == []
+
+
+def test_methods_are_not_listed_one_by_one_in_the_sidebar(fixture_site):
+    doc = page(fixture_site, "sv", "om")
+    nav_links = [a.attrs.get("href", "") for nav in doc.find_all("nav") for a in nav.find_all("a")]
+    assert not any(re.search(r"metoder/[a-z]", h) for h in nav_links)
+
+
+BAD_INPUT = {
+    "yaml syntax": ("methods/alfa.md", "steps: [1, 2]", "steps: [1, 2", "methods/alfa.md:6"),
+    "missing required field": ("methods/beta.md", "summary: Betametoden i korthet.\n", "", "methods/beta.md:2: summary"),
+    "wrong type": ("methods/beta.md", "steps: [4]", "steps: fyra", "methods/beta.md:5: steps"),
+    "unknown vocabulary value": ("methods/alfa.md", "arenas: [skola", "arenas: [skolan", "methods/alfa.md:8: arenas[0]"),
+    "duplicate id": ("glossary.yml", "- id: lagesbild", "- id: kargrupp", "glossary.yml:7: [1].id"),
+    "id not matching file name": ("methods/beta.md", "id: beta", "id: betta", "methods/beta.md:2: id"),
+    "unknown reference": ("cases/testkommunen.md", "methods: [alfa]", "methods: [alpha]", "cases/testkommunen.md:9: methods[0]"),
+    "invalid date": ("methods/beta.md", "last_reviewed: 2025-06-01", "last_reviewed: 2025-02-29", "methods/beta.md:7: last_reviewed"),
+    "script in markdown": ("methods/beta.md", "Betametodens syfte.", "<script>alert(1)</script>", "methods/beta.md:11: text"),
+    "event attribute": ("cases/testkommunen.md", "gjorde saker.", 'gjorde <b onclick="x()">saker</b>.', "cases/testkommunen.md:15: text"),
+    "javascript link": ("methods/alfa.en.md", "Like this.", "[Like](javascript:alert(1)) this.", "methods/alfa.en.md:12: text"),
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_INPUT) + ["english without swedish", "empty file", "not utf-8"])
+def test_bad_content_fails_the_build_naming_file_and_field(tmp_path, kind):
+    root = assemble(tmp_path)
+    if kind in BAD_INPUT:
+        name, old, new, expected = BAD_INPUT[kind]
+        path = root / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    elif kind == "english without swedish":
+        (root / "methods/delta.en.md").write_text("---\ntitle: D\nsummary: D.\n---\nD.\n", encoding="utf-8")
+        expected = "methods/delta.en.md:1"
+    elif kind == "empty file":
+        (root / "methods/tom.md").write_text("", encoding="utf-8")
+        expected = "methods/tom.md:1"
+    else:
+        (root / "cases/testkommunen.md").write_bytes((root / "cases/testkommunen.md").read_text(encoding="utf-8").encode("latin-1"))
+        expected = "cases/testkommunen.md:4"
+    result = build(root)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert expected in output, output
+    assert "Metodbanken found 1 problem in the content" in output
+    assert not (root / "site" / "index.html").exists()
+
+
+def test_a_template_that_drops_an_item_fails_the_build(tmp_path):
+    root = assemble(tmp_path)
+    template = root / "overrides/metodbanken/methods_index.md.j2"
+    template.write_text(template.read_text(encoding="utf-8").replace("{% for x in bank.methods %}", "{% for x in bank.methods[1:] %}"),
+                        encoding="utf-8")
+    result = build(root)
+    assert result.returncode != 0
+    assert "[sv] metoder/index.html lists 2 methods, the sources hold 3; missing: alfa" in result.stdout + result.stderr
