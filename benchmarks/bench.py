@@ -1,0 +1,131 @@
+"""Benchmark: build time of a synthetic bank of N methods with our hooks, against a control site of the
+same pages as plain Markdown without hooks. Prints a table; not part of the test suite.
+
+    .venv/bin/python benchmarks/bench.py [--sizes 250 1000] [--repeat 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+from sitekit import FIXTURES, assemble  # noqa: E402
+
+import yaml  # noqa: E402
+
+WORDS = ("samverkan våld prevention kommun skola socialtjänst polis kärngrupp lägesbild normer jämställdhet "
+         "utbildning personal ledning uppföljning statistik riskfaktorer skyddsfaktorer insatser förebyggande").split()
+EN_WORDS = ("collaboration violence prevention municipality school social services police core team situation "
+            "norms equality training staff management follow-up statistics risk protective factors").split()
+
+
+def synthetic_bank(root: Path, n: int, *, seed: int = 1) -> None:
+    """Replace the methods of an assembled site with n generated methods in both languages."""
+    rng = random.Random(seed)
+    vocab = yaml.safe_load((REPO / "vocabularies.yml").read_text(encoding="utf-8"))
+    values = {name: list(spec["values"]) for name, spec in vocab.items()}
+    methods = root / "methods"
+    shutil.rmtree(methods)
+    methods.mkdir()
+    ids = [f"metod-{i:04d}" for i in range(n)]
+    keep = {"alfa", "beta", "gamma"}  # the fixture's cases and materials refer to these
+    ids = sorted(keep) + ids[: max(0, n - len(keep))]
+    for method_id in ids:
+        def pick(name, k):
+            return sorted(rng.sample(values[name], rng.randint(0, k)))
+        sv_words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(60, 160)))
+        en_words = " ".join(rng.choice(EN_WORDS) for _ in range(rng.randint(60, 160)))
+        related = [x for x in rng.sample(ids, 2) if x != method_id]
+        front = {
+            "id": method_id, "title": f"Metod {method_id} om {rng.choice(WORDS)}",
+            "summary": " ".join(rng.choice(WORDS) for _ in range(20))[:280].capitalize() + ".",
+            "steps": sorted(rng.sample([1, 2, 3, 4, 5], rng.randint(1, 3))),
+            "prevention_levels": pick("prevention_level", 2), "violence_forms": pick("violence_form", 3),
+            "arenas": pick("arena", 3), "target_groups": pick("target_group", 3), "approaches": pick("approach", 2),
+            "gender_transformative": rng.choice(values["gender_transformative"]), "knowledge": "ej-bedomt",
+            "resources": "En samordnare.", "owner": "Testkommunen", "sources": ["testkalla"],
+            "related_methods": related, "last_reviewed": f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        }
+        sv = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
+        (methods / f"{method_id}.md").write_text(
+            f"---\n{sv}---\n## Syfte\n\n{sv_words}\n\n## Så går det till\n\n{sv_words}\n", encoding="utf-8")
+        en = yaml.safe_dump({"title": f"Method {method_id}", "summary": "A synthetic method.", "resources": "A coordinator."})
+        (methods / f"{method_id}.en.md").write_text(
+            f"---\n{en}---\n## Purpose\n\n{en_words}\n\n## How it is done\n\n{en_words}\n", encoding="utf-8")
+
+
+def control_site(ours: Path, control: Path) -> None:
+    """The same Markdown pages (as our hooks wrote them) and config, without the hooks."""
+    shutil.copytree(ours / "docs", control / "docs")
+    shutil.copytree(ours / "overrides", control / "overrides")
+    config = (ours / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config)
+    (control / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def timed_build(root: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=root, env=env,
+                            capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {root}:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def folder_size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def measure(n: int, repeat: int, workdir: Path) -> dict:
+    ours = assemble(workdir / f"ours-{n}")
+    synthetic_bank(ours, n)
+    timed_build(ours)  # warm-up: writes the generated pages, fills OS caches
+    control = workdir / f"control-{n}"
+    control_site(ours, control)
+    timed_build(control)
+    ours_times, control_times = [], []
+    for _ in range(repeat):  # interleaved, so load on the machine hits both alike
+        shutil.rmtree(ours / "site")
+        ours_times.append(timed_build(ours))
+        shutil.rmtree(control / "site")
+        control_times.append(timed_build(control))
+    pages = len(list((ours / "site").rglob("index.html")))
+    return {"n": n, "ours": min(ours_times), "control": min(control_times), "pages": pages,
+            "size": folder_size(ours / "site")}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000])
+    parser.add_argument("--repeat", type=int, default=2, help="builds per site; the fastest counts")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="metodbanken-bench-") as tmp:
+        rows = [measure(n, args.repeat, Path(tmp)) for n in args.sizes]
+    print()
+    print("| N methods | pages (both languages) | our build (s) | control build (s) | ratio | output size (MB) |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        print(f"| {row['n']} | {row['pages']} | {row['ours']:.2f} | {row['control']:.2f} | "
+              f"{row['ours'] / row['control']:.3f} | {row['size'] / 1e6:.1f} |")
+    if len(rows) >= 2:
+        first, last = rows[0], rows[-1]
+        growth = last["ours"] / first["ours"]
+        print(f"\nGrowth: our build at N={last['n']} takes {growth:.2f}× the time at N={first['n']} "
+              f"(linear would be {last['n'] / first['n']:.2f}×).")
+    print("Targets at N=1000: ratio ≤ 1.15; time at N=1000 ≤ 4.4 × time at N=250.")
+
+
+if __name__ == "__main__":
+    main()
