@@ -8,6 +8,7 @@ from mkdocs.exceptions import PluginError
 
 from metodbanken.errors import ContentErrors
 from metodbanken.output import copy_material_files
+from metodbanken.search import SearchIndexError, build_search_index
 from metodbanken.site import Project, prepare
 from metodbanken.verify import verify_built_site
 
@@ -42,12 +43,26 @@ def on_post_build(config):
     problems = verify_built_site(_bank, output_dir, language=language)
     if problems:
         raise PluginError("Metodbanken: the built site does not match the sources:\n  " + "\n  ".join(problems))
+    if _is_last_language(config):
+        try:
+            build_search_index(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
 
 
 # -- helpers --------------------------------------------------------------------------------------
 
 def _project(config) -> Project:
     return Project(root=Path(config.config_file_path).resolve().parent, docs_dir=Path(config.docs_dir))
+
+
+def _is_last_language(config) -> bool:
+    """static-i18n builds the default language first, then the others in order: index once all are written."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return True
+    languages = getattr(i18n, "build_languages", None) or [i18n.current_language]
+    return i18n.current_language == languages[-1]
 
 
 def _language_output(config) -> tuple[str, Path]:

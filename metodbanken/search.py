@@ -1,0 +1,21 @@
+"""Build the Pagefind search index over a built site: one index per <html lang>, loaded only when someone searches."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+def build_search_index(site_dir: Path) -> str:
+    """Run Pagefind (the pagefind[extended] package's binary) on site_dir; returns its summary output."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0 or not (Path(site_dir) / "pagefind" / "pagefind.js").exists():
+        raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{result.stdout}\n{result.stderr}\n"
+                               "Hint: install the pinned requirements (pagefind[extended]).")
+    return result.stdout
