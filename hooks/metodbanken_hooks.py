@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from metodbanken.errors import ContentErrors
+from metodbanken.opendata import write_open_data
 from metodbanken.output import copy_material_files
 from metodbanken.search import SearchIndexError, build_search_index
 from metodbanken.site import Project, prepare
@@ -40,6 +41,7 @@ def on_post_build(config):
         return
     language, output_dir = _language_output(config)
     copy_material_files(_bank, output_dir)
+    write_open_data(_bank, output_dir, language)
     problems = verify_built_site(_bank, output_dir, language=language)
     if problems:
         raise PluginError("Metodbanken: the built site does not match the sources:\n  " + "\n  ".join(problems))

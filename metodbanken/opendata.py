@@ -1,0 +1,130 @@
+"""Open data: the methods, cases and materials as JSON and CSV per language, with a JSON Schema and a licence."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from .model import Bank, Case, Material, Method
+
+LICENCE = {
+    "sv": "Datan får användas fritt enligt Creative Commons Erkännande 4.0 (CC BY 4.0): ange Metodbanken som källa. "
+          "Källorna som varje post bygger på anges i fältet sources.\nhttps://creativecommons.org/licenses/by/4.0/deed.sv\n",
+    "en": "The data may be used freely under Creative Commons Attribution 4.0 (CC BY 4.0): credit Metodbanken. "
+          "The sources each record rests on are listed in its sources field.\nhttps://creativecommons.org/licenses/by/4.0/\n",
+}
+METHOD_FACETS = (("prevention_levels", "prevention_level"), ("violence_forms", "violence_form"), ("arenas", "arena"),
+                 ("target_groups", "target_group"), ("approaches", "approach"))
+
+
+def _common(bank: Bank, item, language: str, section: str) -> dict:
+    return {
+        "id": item.id,
+        "url": f"{section}/{item.id}/",
+        "title": item.title.get(language),
+        "summary": item.summary.get(language),
+        "translated": not item.title.is_fallback(language),
+        "steps": list(item.steps),
+        "sources": [{"id": s, "title": bank.sources[s].title, "publisher": bank.sources[s].publisher,
+                     "year": bank.sources[s].year, "url": bank.sources[s].url} for s in item.sources],
+        "last_reviewed": item.last_reviewed.isoformat(),
+    }
+
+
+def method_record(bank: Bank, m: Method, language: str) -> dict:
+    record = _common(bank, m, language, "metoder")
+    for attr, vocab in METHOD_FACETS:
+        record[attr] = [{"value": v, "label": bank.vocabularies[vocab].label_of(v, language)} for v in getattr(m, attr)]
+    for attr in ("gender_transformative", "knowledge"):
+        value = getattr(m, attr)
+        record[attr] = {"value": value, "label": bank.vocabularies[attr].label_of(value, language)}
+    record["resources"] = m.resources.get(language) if m.resources else None
+    record["owner"] = m.owner
+    record["related_methods"] = list(m.related_methods)
+    return record
+
+
+def case_record(bank: Bank, c: Case, language: str) -> dict:
+    record = _common(bank, c, language, "exempel")
+    record.update(organisations=list(c.organisations), region=c.region, start_year=c.start_year, end_year=c.end_year,
+                  methods=list(c.methods))
+    return record
+
+
+def material_record(bank: Bank, m: Material, language: str) -> dict:
+    record = _common(bank, m, language, "material")
+    record.update(type={"value": m.type, "label": bank.vocabularies["material_type"].label_of(m.type, language)},
+                  licence=m.licence, methods=list(m.methods),
+                  files=[{"file": f.file, "url": f"material/{m.id}/{f.file}", "format": f.format, "bytes": f.size,
+                          "language": f.language} for f in m.files])
+    return record
+
+
+def _csv(records: list[dict]) -> str:
+    """One row per record; lists joined with '; ', vocabulary values as their labels."""
+    def flat(value):
+        if isinstance(value, list):
+            return "; ".join(flat(v) for v in value)
+        if isinstance(value, dict):
+            return str(value.get("label") or value.get("title") or value.get("file") or value.get("value") or "")
+        return "" if value is None else str(value)
+    buffer = io.StringIO()
+    if records:
+        writer = csv.DictWriter(buffer, fieldnames=list(records[0]), lineterminator="\n")
+        writer.writeheader()
+        for record in records:
+            writer.writerow({k: flat(v) for k, v in record.items()})
+    return buffer.getvalue()
+
+
+def export(bank: Bank, language: str) -> dict[str, str]:
+    """{file name: content} of the open-data folder for one language."""
+    datasets = {
+        "methods": [method_record(bank, m, language) for m in bank.methods],
+        "cases": [case_record(bank, c, language) for c in bank.cases],
+        "materials": [material_record(bank, m, language) for m in bank.materials],
+    }
+    files = {"LICENSE.txt": LICENCE[language]}
+    for name, records in datasets.items():
+        files[f"{name}.json"] = json.dumps({"language": language, "licence": "CC-BY-4.0", "count": len(records),
+                                            name: records}, ensure_ascii=False, indent=1)
+        files[f"{name}.csv"] = _csv(records)
+        files[f"{name}.schema.json"] = json.dumps(schema(name, datasets[name]), ensure_ascii=False, indent=1)
+    return files
+
+
+def schema(name: str, records: list[dict]) -> dict:
+    """A JSON Schema of the export, derived from the record builders (required keys, types)."""
+    item_properties = {
+        "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}, "url": {"type": "string"},
+        "title": {"type": "string"}, "summary": {"type": "string"}, "translated": {"type": "boolean"},
+        "steps": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 5}, "minItems": 1},
+        "sources": {"type": "array", "minItems": 1, "items": {"type": "object", "required": ["id", "title"]}},
+        "last_reviewed": {"type": "string", "format": "date"},
+    }
+    label = {"type": "object", "required": ["value", "label"], "properties": {"value": {"type": "string"}, "label": {"type": "string"}}}
+    if name == "methods":
+        item_properties.update({attr: {"type": "array", "items": label} for attr, _ in METHOD_FACETS})
+        item_properties.update(gender_transformative=label, knowledge=label, resources={"type": ["string", "null"]},
+                               owner={"type": ["string", "null"]}, related_methods={"type": "array", "items": {"type": "string"}})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"Metodbanken {name}",
+        "type": "object",
+        "required": ["language", "licence", "count", name],
+        "properties": {"language": {"enum": ["sv", "en"]}, "licence": {"const": "CC-BY-4.0"}, "count": {"type": "integer"},
+                       name: {"type": "array", "items": {"type": "object", "required": list(item_properties),
+                                                         "properties": item_properties}}},
+    }
+
+
+def write_open_data(bank: Bank, output_dir: Path, language: str) -> list[Path]:
+    folder = Path(output_dir) / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for file_name, content in export(bank, language).items():
+        (folder / file_name).write_text(content, encoding="utf-8")
+        written.append(folder / file_name)
+    return written
