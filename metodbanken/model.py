@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from .schema import DEFAULT_LANGUAGE
@@ -174,8 +175,12 @@ class Bank:
     terms: tuple[Term, ...]
     material_dirs: dict[str, str] = field(default_factory=dict)  # material id -> folder holding its files
 
+    @cached_property
+    def _methods_by_id(self) -> dict[str, Method]:
+        return {m.id: m for m in self.methods}
+
     def method(self, method_id: str) -> Method:
-        return next(m for m in self.methods if m.id == method_id)
+        return self._methods_by_id[method_id]
 
     def methods_for_step(self, number: int) -> tuple[Method, ...]:
         return tuple(m for m in self.methods if number in m.steps)

@@ -36,6 +36,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
+            auto_reload=False,  # a Renderer lives for one build; checking template files per page costs more than rendering
         )
 
     def render(self, bank: Bank) -> dict[str, str]:
@@ -45,8 +46,10 @@ class Renderer:
         return pages
 
     def render_language(self, bank: Bank, language: str) -> dict[str, str]:
+        env_globals = self._globals(bank, language)
+
         def page(template: str, section: str, name: str, **context) -> tuple[str, str]:
-            content = self.env.get_template(template).render(**self._globals(bank, language), **context)
+            content = self.env.get_template(template).render(**env_globals, **context)
             return page_path(section, name, language), content
 
         pages = dict([

@@ -37,7 +37,7 @@ def test_fixture_bank_loads(bank_root):
 def test_yaml_syntax_error(bank_root):
     edit(bank_root / "methods/alfa.md", "steps: [1, 2]", "steps: [1, 2")
     assert errors_of(bank_root) == [
-        "methods/alfa.md:6: expected valid YAML, found a syntax error (expected ',' or ']', but got ':'). "
+        "methods/alfa.md:6: expected valid YAML, found a syntax error (did not find expected ',' or ']'). "
         "Hint: check indentation, and put text containing ': ' or starting with a quote, '[' or '{' inside quotes."
     ]
 
