@@ -1,10 +1,11 @@
-"""The content command: `python -m metodbanken check` validates the bank without building the site."""
+"""The content command: `python -m metodbanken check|new|status|schemas|contributing|urls|redirects`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from .errors import ContentErrors
@@ -13,13 +14,52 @@ from .load import load_bank
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m metodbanken", description="Metodbanken's content tools.")
+    parser.add_argument("--root", type=Path, default=Path("."), help="the bank's folder (where mkdocs.yml is); default: here")
     commands = parser.add_subparsers(dest="command", required=True)
+
     check = commands.add_parser("check", help="validate every content file and print every problem")
-    check.add_argument("--root", type=Path, default=Path("."), help="the bank's folder (where mkdocs.yml is)")
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="'github' prints GitHub Actions annotations so problems show on the pull request's lines")
+
+    new = commands.add_parser("new", help="create the Swedish and English files of a new method, case or material")
+    new.add_argument("kind", choices=("method", "case", "material"))
+    new.add_argument("id", help="the new id: lower-case ASCII letters, digits and hyphens (å, ä → a; ö → o)")
+
+    status = commands.add_parser("status", help="list what lacks English, is past its review date or has no source")
+    status.add_argument("--format", choices=("text", "markdown"), default="text", help="'markdown' for a pull-request comment")
+    status.add_argument("--max-age-days", type=int, default=None,
+                        help="content reviewed longer ago than this is overdue (default: 730, two years)")
+    status.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+    status.add_argument("--strict", action="store_true", help="exit 1 when anything is listed")
+
+    commands.add_parser("schemas", help="regenerate the JSON Schema files in schemas/ from metodbanken/schema.py")
+    commands.add_parser("contributing", help="regenerate the field tables in CONTRIBUTING.md and CONTRIBUTING.en.md")
+
+    urls = commands.add_parser("urls", help="add a built site's addresses to published-urls.txt (never drops one)")
+    urls.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
+    urls.add_argument("--check", action="store_true", help="only check: exit 1 if an address vanished or the list is behind")
+
+    redirects = commands.add_parser("redirects", help="write the redirect pages of redirects.yml into a built site")
+    redirects.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
+
+    for sub in (check, new, status, urls, redirects):  # --root also after the command, where people type it
+        sub.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
     args = parser.parse_args(argv)
-    return _check(args.root, args.format)
+    root = args.root
+    if args.command == "check":
+        return _check(root, args.format)
+    if args.command == "new":
+        return _new(root, args.kind, args.id)
+    if args.command == "status":
+        return _status(root, args)
+    if args.command == "schemas":
+        return _schemas(root)
+    if args.command == "contributing":
+        return _contributing(root)
+    if args.command == "urls":
+        return _urls(root, args.site, only_check=args.check)
+    return _redirects(root, args.site)
 
 
 def _check(root: Path, output_format: str) -> int:
@@ -35,4 +75,82 @@ def _check(root: Path, output_format: str) -> int:
     elapsed = time.perf_counter() - started
     print(f"OK: {len(bank.methods)} methods, {len(bank.cases)} cases, {len(bank.materials)} materials, "
           f"{len(bank.steps)} steps, {len(bank.terms)} terms checked in {elapsed:.2f} s.")
+    return 0
+
+
+def _new(root: Path, kind: str, item_id: str) -> int:
+    from .scaffold import ScaffoldError, new_item
+
+    try:
+        created = new_item(root, kind, item_id)
+    except ScaffoldError as exc:
+        print(f"Cannot create the {kind}: {exc}", file=sys.stderr)
+        return 1
+    for path in created.paths:
+        print(f"created {path.relative_to(root).as_posix()}{'/' if path.is_dir() else ''}")
+    print("Fill in the fields (each is explained in the file), then run: python -m metodbanken check")
+    return 0
+
+
+def _status(root: Path, args: argparse.Namespace) -> int:
+    from .status import DEFAULT_MAX_AGE_DAYS, as_markdown, as_text, bank_status
+
+    try:
+        bank = load_bank(root)
+    except ContentErrors as exc:
+        print(exc.report())
+        print("Fix these first (python -m metodbanken check); status needs content that loads.")
+        return 1
+    result = bank_status(bank, today=args.today, max_age_days=args.max_age_days or DEFAULT_MAX_AGE_DAYS)
+    sys.stdout.write(as_markdown(result) if args.format == "markdown" else as_text(result))
+    return 1 if args.strict and not result.clean else 0
+
+
+def _schemas(root: Path) -> int:
+    from .jsonschema import SCHEMA_DIR, write_schemas
+
+    changed = write_schemas(root)
+    print(f"{SCHEMA_DIR}/: " + (f"updated {', '.join(changed)}" if changed else "already up to date"))
+    return 0
+
+
+def _contributing(root: Path) -> int:
+    from .contributing import write_files
+
+    changed = write_files(root)
+    print("updated " + ", ".join(changed) if changed else "CONTRIBUTING files already up to date")
+    return 0
+
+
+def _urls(root: Path, site: Path, *, only_check: bool) -> int:
+    from .urls import URL_LIST, bad_redirects, built_urls, read_redirects, read_url_list, updated_url_list, write_url_list
+
+    site = site if site.is_absolute() else root / site
+    if not (site / "index.html").exists():
+        print(f"No built site at {site}: run `.venv/bin/mkdocs build --strict` first.", file=sys.stderr)
+        return 1
+    urls, problems = updated_url_list(root, site)
+    problems += bad_redirects(read_redirects(root), built_urls(site))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    if only_check:
+        behind = sorted(set(urls) - set(read_url_list(root)))
+        for url in behind:
+            print(f"{url} is not in {URL_LIST} yet: run `python -m metodbanken urls` after the build and commit the list.",
+                  file=sys.stderr)
+        return 1 if behind else 0
+    write_url_list(root, urls)
+    print(f"{URL_LIST}: {len(urls)} addresses")
+    return 0
+
+
+def _redirects(root: Path, site: Path) -> int:
+    from .schema import DEFAULT_LANGUAGE, LANGUAGES
+    from .urls import write_redirects
+
+    site = site if site.is_absolute() else root / site
+    count = sum(write_redirects(root, site if lang == DEFAULT_LANGUAGE else site / lang, language=lang) for lang in LANGUAGES)
+    print(f"wrote {count} redirect pages")
     return 0

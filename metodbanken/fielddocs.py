@@ -1,0 +1,85 @@
+"""What each content field means, for editors in Swedish and English (used by templates, JSON Schema and CONTRIBUTING)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .schema import BUILTIN_VOCABULARIES, Field
+
+# Swedish explanations of every field in schema.py, by field name. English comes from Field.doc.
+# A test fails when a field in schema.py has no Swedish explanation here.
+FIELD_DOCS_SV = {
+    "id": "Stabilt id: små ASCII-bokstäver, siffror och bindestreck (å, ä → a; ö → o). Samma som filnamnet. Ändra det aldrig när sidan är publicerad.",
+    "title": "Titeln som visas på sidan och i listor.",
+    "summary": "En eller två meningar (högst 300 tecken) som visas i listor och sökresultat.",
+    "steps": "De steg i Inget att vänta på (1–5) som innehållet hör till.",
+    "prevention_levels": "De preventionsnivåer metoden verkar på.",
+    "violence_forms": "De våldsformer metoden riktar sig mot.",
+    "arenas": "De arenor där metoden genomförs.",
+    "target_groups": "Vilka metoden riktar sig till.",
+    "approaches": "Social och/eller situationell prevention.",
+    "gender_transformative": "Om källorna beskriver en genusförändrande ansats.",
+    "knowledge": "Kunskapsläge. Låt 'ej-bedomt' stå kvar om inte en angiven källa stöder något annat.",
+    "resources": "Vad metoden kräver: tid, personer, pengar.",
+    "owner": "Organisation som äger metoden eller kan kontaktas om den.",
+    "sources": "Id:n för källorna i sources.yml som stöder uppgifterna.",
+    "related_methods": "Id:n för närliggande metoder.",
+    "last_reviewed": "Datum då innehållet senast kontrollerades mot källorna (ÅÅÅÅ-MM-DD).",
+    "organisations": "Kommuner, län och samarbetspartner som gjorde arbetet.",
+    "region": "Län eller region.",
+    "start_year": "År då arbetet började.",
+    "end_year": "År då arbetet slutade (utelämna om det pågår).",
+    "methods": "Id:n för metoder som innehållet använder eller stöder.",
+    "type": "Typ av material.",
+    "licence": "Licensen som anger hur andra får använda materialet.",
+    "files": "De nedladdningsbara filerna, som ligger i materials/<id>/.",
+    "file": "Filnamnet i materials/<id>/.",
+    "language": "Filens språk.",
+    "step": "Stegets nummer, 1–5.",
+    "slug": "Läsbar del av stegets adress: /steg/<steg>-<slug>/.",
+    "intro": "Inledning (Markdown): vad steget är till för, vad det ger och vilka som deltar.",
+    "checklist_origin": "'handbook' om frågorna är handbokens egen checklista, 'sources' om banken har formulerat dem utifrån källorna.",
+    "questions": "Checklistans frågor.",
+    "text": "Frågan på svenska (sv) och engelska (en).",
+    "source": "Id för källan som frågan kommer från.",
+    "term": "Begreppet på svenska (sv) och engelska (en).",
+    "definition": "Definition (Markdown) på svenska (sv) och engelska (en).",
+    "publisher": "Vem som gav ut källan.",
+    "year": "Utgivningsår.",
+    "url": "Webbadress (https://…).",
+    "note": "En anteckning på svenska (sv) och engelska (en).",
+}
+
+# Some names mean different things in different types; these override FIELD_DOCS_SV per content type.
+FIELD_DOCS_SV_BY_TYPE = {
+    ("step", "title"): "Stegets titel på svenska (sv) och engelska (en).",
+    ("step", "sources"): "Id:n för källorna bakom inledningen.",
+    ("term", "id"): "Stabilt id; det blir ankaret /begrepp/#<id>.",
+    ("term", "sources"): "Id:n för källorna som definierar eller använder begreppet.",
+    ("source", "title"): "Källans titel.",
+    ("case", "methods"): "Id:n för metoderna som exemplet använde.",
+    ("material", "methods"): "Id:n för metoderna som materialet stöder.",
+    ("question", "id"): "Stabilt id för frågan; det blir ankaret #<id>.",
+}
+
+
+def doc(field: Field, language: str, *, type_name: str = "") -> str:
+    """The field's explanation in 'sv' or 'en'."""
+    if language == "en":
+        return field.doc
+    return FIELD_DOCS_SV_BY_TYPE.get((type_name, field.name)) or FIELD_DOCS_SV[field.name]
+
+
+def load_vocabularies(root: Path) -> dict[str, dict]:
+    """{vocabulary: {"label": {sv, en}, "values": {value: {"label": {sv, en}, "description": ...}}}} incl. built-in ones.
+
+    Read straight from vocabularies.yml (not through the validator) so that generators work in a fixed, simple way.
+    """
+    data = yaml.safe_load((Path(root) / "vocabularies.yml").read_text(encoding="utf-8")) or {}
+    vocabularies = {name: {"label": spec.get("label") or {"sv": name, "en": name}, "values": spec.get("values") or {}}
+                    for name, spec in data.items() if isinstance(spec, dict)}
+    for name, values in BUILTIN_VOCABULARIES.items():
+        vocabularies[name] = {"label": {"sv": name, "en": name}, "values": {v: {"label": label} for v, label in values.items()}}
+    return vocabularies
