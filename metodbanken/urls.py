@@ -30,8 +30,10 @@ def built_urls(site_dir: Path) -> set[str]:
             continue
         relative = page.parent.relative_to(site_dir).as_posix()
         urls.add("/" if relative == "." else f"/{relative}/")
-    for language_dir in (site_dir, site_dir / "en"):
-        for download in (language_dir / "material").glob("*/*") if (language_dir / "material").is_dir() else []:
+    # Files people link to as well: material downloads and the open data files.
+    for language_dir in [site_dir] + [site_dir / lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]:
+        downloads = [*(language_dir / "material").glob("*/*"), *(language_dir / "data").glob("*")]
+        for download in downloads:
             if download.is_file() and download.name != "index.html":
                 urls.add("/" + download.relative_to(site_dir).as_posix())
     return {u for u in urls if not u.startswith(("/assets/", "/search/", "/en/assets/", "/en/search/", "/pagefind/", "/en/pagefind/"))}
