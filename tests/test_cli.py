@@ -1,0 +1,168 @@
+"""The content command: check (same report as the build), new (templates that build once filled in), status."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from htmlkit import parse
+from metodbanken.cli import main
+from metodbanken.load import load_bank
+from sitekit import assemble, build
+from test_build import BAD_INPUT
+
+_PROBLEM = re.compile(r"^\s+(\S+:\d+: .*)$")
+
+
+def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "metodbanken", "check", *args], cwd=root, capture_output=True, text=True)
+
+
+def problems(output: str) -> list[str]:
+    return [m.group(1).strip() for line in output.splitlines() if (m := _PROBLEM.match(line))]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# -- check -----------------------------------------------------------------------------------------
+
+def test_check_passes_on_the_fixture_bank(bank_root):
+    result = run_check(bank_root)
+    assert result.returncode == 0 and result.stdout.startswith("OK: 3 methods, 1 cases, 1 materials, 5 steps, 2 terms")
+
+
+@pytest.mark.parametrize("kind", list(BAD_INPUT) + ["english without swedish", "empty file", "not utf-8"])
+def test_check_and_build_report_the_same_problems(tmp_path, kind):
+    root = assemble(tmp_path)
+    if kind in BAD_INPUT:
+        name, old, new, expected = BAD_INPUT[kind]
+        edit(root / name, old, new)
+    elif kind == "english without swedish":
+        (root / "methods/delta.en.md").write_text("---\ntitle: D\nsummary: D.\n---\nD.\n", encoding="utf-8")
+        expected = "methods/delta.en.md:1"
+    elif kind == "empty file":
+        (root / "methods/tom.md").write_text("", encoding="utf-8")
+        expected = "methods/tom.md:1"
+    else:
+        path = root / "cases/testkommunen.md"
+        path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+        expected = "cases/testkommunen.md:4"
+    checked = run_check(root)
+    built = build(root)
+    assert checked.returncode == 1 and built.returncode != 0
+    assert problems(checked.stdout) == problems(built.stdout + built.stderr)
+    assert len(problems(checked.stdout)) == 1 and problems(checked.stdout)[0].startswith(expected)
+
+
+def test_check_github_format_annotates_the_line(bank_root):
+    edit(bank_root / "methods/alfa.md", "arenas: [skola", "arenas: [skolan")
+    result = run_check(bank_root, "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=methods/alfa.md,line=8,title=Metodbanken content::arenas[0]: expected one of kommunledning, socialtjanst, "
+        "skola, fritid, halso-och-sjukvard, tandvard, polis, civilsamhalle, arbetsplats, offentlig-miljo (arena), "
+        "found the text \"skolan\". did you mean 'skola'?"]
+
+
+# -- new -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind, folder", [("method", "methods"), ("case", "cases"), ("material", "materials")])
+def test_new_creates_both_files_with_every_field_explained(bank_root, capsys, kind, folder):
+    assert main(["--root", str(bank_root), "new", kind, "ny-sak"]) == 0
+    sv = (bank_root / folder / "ny-sak.md").read_text(encoding="utf-8")
+    en = (bank_root / folder / "ny-sak.en.md").read_text(encoding="utf-8")
+    assert sv.startswith(f"---\n# yaml-language-server: $schema=../schemas/{kind}.schema.json\n")
+    assert en.startswith(f"---\n# yaml-language-server: $schema=../schemas/{kind}.en.schema.json\n")
+    from metodbanken.scaffold import TYPES
+    for field in TYPES[kind].fields:
+        assert re.search(rf"^# {field.name} \((obligatorisk|valfri)", sv, re.M), field.name
+        assert re.search(rf"^{field.name}:", sv, re.M), field.name
+    for field in TYPES[kind].translated_fields:
+        assert re.search(rf"^{field.name}:", en, re.M)
+    assert (bank_root / "materials/ny-sak").is_dir() == (kind == "material")
+    assert "created" in capsys.readouterr().out
+
+
+def test_a_new_file_fails_the_check_until_the_required_fields_are_filled_in(bank_root, capsys):
+    assert main(["--root", str(bank_root), "new", "method", "delta"]) == 0
+    result = run_check(bank_root)
+    assert result.returncode == 1
+    fields = {p.split(": ")[1] for p in problems(result.stdout) if p.startswith("methods/delta.md")}
+    assert fields == {"title", "summary", "steps", "sources"}
+    assert any(p.startswith("methods/delta.en.md") and "translated field 'title'" in p for p in problems(result.stdout))
+
+
+@pytest.mark.parametrize("item_id, message", [("Ny metod", "not a valid id"), ("rådslag", "for example 'radslag'"),
+                                              ("alfa", "already exists (methods/alfa.md, methods/alfa.en.md)")])
+def test_new_refuses_bad_or_taken_ids(bank_root, capsys, item_id, message):
+    before = sorted(p.name for p in (bank_root / "methods").iterdir())
+    assert main(["--root", str(bank_root), "new", "method", item_id]) == 1
+    assert message in capsys.readouterr().err
+    assert sorted(p.name for p in (bank_root / "methods").iterdir()) == before
+
+
+def test_new_refuses_a_material_whose_folder_exists(bank_root, capsys):
+    (bank_root / "materials/affisch").mkdir()
+    assert main(["--root", str(bank_root), "new", "material", "affisch"]) == 1
+    assert "materials/affisch" in capsys.readouterr().err
+
+
+def test_a_new_method_filled_in_appears_on_its_step_in_the_index_and_in_both_languages(tmp_path):
+    root = assemble(tmp_path)
+    assert main(["--root", str(root), "new", "method", "delta"]) == 0
+    sv, en = root / "methods/delta.md", root / "methods/delta.en.md"
+    for old, new in [("\ntitle:\n", "\ntitle: Deltametoden\n"), ("\nsummary:\n", "\nsummary: Deltametoden i korthet.\n"),
+                     ("\nsteps: []\n", "\nsteps: [2]\n"), ("\nsources: []\n", "\nsources: [testkalla]\n"),
+                     ("\narenas: []\n", "\narenas: [skola]\n")]:
+        edit(sv, old, new)
+    edit(en, "\ntitle:\n", "\ntitle: The delta method\n")
+    edit(en, "\nsummary:\n", "\nsummary: The delta method in brief.\n")
+    assert run_check(root).returncode == 0
+    result = build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for prefix, title in (("", "Deltametoden"), ("en/", "The delta method")):
+        page = parse(root / "site" / prefix / "metoder/delta/index.html")
+        assert page.find_all("h1")[0].text() == title
+        index = parse(root / "site" / prefix / "metoder/index.html")
+        assert "method:delta" in [e.attrs["data-mb-entry"] for e in index.find_all(data_mb_entry=True)]
+        step = parse(root / "site" / prefix / "steg/2-beskriv-vald-som-problem/index.html")
+        assert any(a.attrs.get("href", "").endswith("metoder/delta/") for a in step.find_all("a"))
+        other = parse(root / "site" / prefix / "steg/3-identifiera-forandringsfaktorer/index.html")
+        assert not any(a.attrs.get("href", "").endswith("metoder/delta/") for a in other.find_all("a"))
+
+
+# -- status ----------------------------------------------------------------------------------------
+
+def test_status_lists_untranslated_overdue_and_unsourced(bank_root, capsys):
+    assert main(["--root", str(bank_root), "status", "--today", "2027-06-10"]) == 0
+    out = capsys.readouterr().out
+    assert "methods/gamma.md: method 'gamma': no English file" in out
+    assert "Past its review date: 1\n  methods/beta.md: method 'beta': last reviewed 2025-06-01 (739 days ago)\n" in out
+    assert "Has no source: 1" in out and "glossary.yml: term 'lagesbild': no sources" in out
+    assert main(["--root", str(bank_root), "status", "--today", "2027-06-10", "--max-age-days", "365"]) == 0
+    assert "Past its review date: 5" in capsys.readouterr().out
+
+
+def test_status_as_markdown_for_a_pull_request_comment(bank_root, capsys):
+    assert main(["--root", str(bank_root), "status", "--format", "markdown", "--today", "2026-02-01", "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("## Metodbanken: content status\n")
+    assert "| Lacks an English translation | " in out
+    assert "<details><summary>Lacks an English translation" in out and "- `methods/gamma.md`: method 'gamma': no English file" in out
+
+
+def test_status_counts_match_the_bank(bank_root):
+    from metodbanken.status import bank_status
+    bank = load_bank(bank_root)
+    status = bank_status(bank, today=date(2026, 2, 1))
+    assert status.counts == {"methods": 3, "cases": 1, "materials": 1, "steps": 5, "terms": 2}
+    assert status.overdue == ()
