@@ -30,6 +30,19 @@ _StrictLoader.add_implicit_resolver(
 )
 
 
+class _PlainStrictLoader(yaml.SafeLoader):
+    """The same rules in pure Python, for text that could nest deeply: libyaml crashes the process (segfault) there."""
+
+
+_PlainStrictLoader.yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+
+
+def _could_nest_deeply(text: str) -> bool:
+    """A cheap upper bound on nesting: every '[', '{', '-' and column of indentation could open a level."""
+    indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0)
+    return text.count("[") + text.count("{") + text.count("-") + indent > 2000
+
+
 def path_text(path: tuple) -> str:
     """("sources", 0, "url") -> "sources[0].url"."""
     text = ""
@@ -70,11 +83,36 @@ def _collect_lines(node: yaml.Node, path: tuple, offset: int, lines: dict) -> No
             _collect_lines(item, path + (index,), offset, lines)
 
 
+_MAX_DEPTH = 20
+
+
+def _alias_or_deep_node(root: yaml.Node | None) -> yaml.Node | None:
+    """The first node reached twice (an alias) or nested deeper than _MAX_DEPTH; None when the tree is plain."""
+    seen: set[int] = set()
+    stack = [(root, 0)] if root is not None else []
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen or depth > _MAX_DEPTH:
+            return node
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack += [(child, depth + 1) for pair in node.value for child in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(child, depth + 1) for child in node.value]
+    return None
+
+
 def parse_yaml(text: str, *, file: str, errors: ErrorCollector, line_offset: int = 0) -> tuple[object, dict] | None:
     """Parse YAML text; on a syntax error, record it and return None."""
-    loader = _StrictLoader(text)
+    loader = (_PlainStrictLoader if _could_nest_deeply(text) else _StrictLoader)(text)
     try:
         node = loader.get_single_node()
+        unsafe = _alias_or_deep_node(node)
+        if unsafe is not None:  # aliases can repeat a value exponentially or refer to themselves: a hang or a crash
+            errors.add(file, unsafe.start_mark.line + 1 + line_offset, "", expected=f"plain YAML nested at most {_MAX_DEPTH} levels, "
+                       "without anchors and aliases ('&name', '*name')", found="an alias or very deep nesting",
+                       hint="write the values out in full.")
+            return None
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -85,6 +123,10 @@ def parse_yaml(text: str, *, file: str, errors: ErrorCollector, line_offset: int
         return None
     except yaml.YAMLError as exc:
         errors.add(file, 1 + line_offset, "", expected="valid YAML", found=f"a syntax error ({exc})")
+        return None
+    except RecursionError:
+        errors.add(file, 1 + line_offset, "", expected=f"plain YAML nested at most {_MAX_DEPTH} levels", found="far deeper nesting",
+                   hint="write the values as a simple list or mapping.")
         return None
     finally:
         loader.dispose()
