@@ -10,6 +10,7 @@ from metodbanken.errors import ContentErrors
 from metodbanken.opendata import write_open_data
 from metodbanken.output import copy_material_files
 from metodbanken.search import SearchIndexError, build_search_index
+from metodbanken.urls import write_redirects
 from metodbanken.site import Project, prepare
 from metodbanken.verify import verify_built_site
 
@@ -25,6 +26,14 @@ def on_config(config):
         if path not in config.watch:
             config.watch.append(path)
     return config
+
+
+def on_files(files, config):
+    """Our page templates live in the theme folder; they are build input, not files to publish."""
+    templates = _project(config).root / "overrides" / "metodbanken"
+    for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(templates)]:
+        files.remove(file)
+    return files
 
 
 def on_pre_build(config):
@@ -45,6 +54,7 @@ def on_post_build(config):
     problems = verify_built_site(_bank, output_dir, language=language)
     if problems:
         raise PluginError("Metodbanken: the built site does not match the sources:\n  " + "\n  ".join(problems))
+    write_redirects(_project(config).root, output_dir, language=language)  # after the check: redirects are not items
     if _is_last_language(config):
         try:
             build_search_index(Path(config.site_dir))

@@ -203,3 +203,8 @@ def test_a_template_that_drops_an_item_fails_the_build(tmp_path):
     result = build(root)
     assert result.returncode != 0
     assert "[sv] metoder/index.html lists 2 methods, the sources hold 3; missing: alfa" in result.stdout + result.stderr
+
+
+def test_page_templates_are_not_published(fixture_site):
+    published = [p.relative_to(fixture_site / "site").as_posix() for p in (fixture_site / "site").rglob("*.j2")]
+    assert published == []
