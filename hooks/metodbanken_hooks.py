@@ -54,7 +54,8 @@ def on_post_build(config):
     problems = verify_built_site(_bank, output_dir, language=language)
     if problems:
         raise PluginError("Metodbanken: the built site does not match the sources:\n  " + "\n  ".join(problems))
-    write_redirects(_project(config).root, output_dir, language=language)  # after the check: redirects are not items
+    # after the check (redirects are not items): moved addresses, and the short step addresses /steg/<n>/
+    write_redirects(_project(config).root, output_dir, language=language, extra=_bank.short_urls())
     if _is_last_language(config):
         try:
             build_search_index(Path(config.site_dir))
@@ -65,7 +66,8 @@ def on_post_build(config):
 # -- helpers --------------------------------------------------------------------------------------
 
 def _project(config) -> Project:
-    return Project(root=Path(config.config_file_path).resolve().parent, docs_dir=Path(config.docs_dir))
+    return Project(root=Path(config.config_file_path).resolve().parent, docs_dir=Path(config.docs_dir),
+                   public_url=config.site_url or "")
 
 
 def _is_last_language(config) -> bool:

@@ -8,6 +8,7 @@ import jinja2
 import yaml
 
 from .model import Bank, Item, Localized
+from .qr import qr_svg
 from .schema import LANGUAGES
 
 # Folders under docs/ whose pages the engine generates (git-ignored; rewritten on every build).
@@ -27,8 +28,9 @@ def page_path(section: str, name: str, language: str) -> str:
 class Renderer:
     """Turns a Bank into {docs-relative path: Markdown} for every page and language."""
 
-    def __init__(self, *, templates_dir: Path, labels: dict[str, dict[str, str]]):
+    def __init__(self, *, templates_dir: Path, labels: dict[str, dict[str, str]], public_url: str = ""):
         self.labels = labels
+        self.public_url = public_url.rstrip("/") + "/" if public_url else ""
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
             autoescape=True,
@@ -58,6 +60,7 @@ class Renderer:
             page("cases_index.md.j2", "case", "index"),
             page("materials_index.md.j2", "material", "index"),
             page("glossary.md.j2", "glossary", "index"),
+            page("guide.md.j2", "step", "hela-guiden"),
         ])
         for i, step in enumerate(bank.steps):
             previous = bank.steps[i - 1] if i > 0 else None
@@ -93,6 +96,11 @@ class Renderer:
             """A link from any generated page to another (all sit one folder below docs/)."""
             return f"../{SECTIONS[section]}/{name}.md"
 
+        def absolute(path: str) -> str:
+            """The public address of a site path in this language (printed and put in QR codes)."""
+            prefix = "" if language == LANGUAGES[0] else f"{language}/"
+            return f"{self.public_url}{prefix}{path}"
+
         def size(n: int) -> str:
             if n < 1024:
                 return f"{n} B"
@@ -101,7 +109,7 @@ class Renderer:
             return text_.replace(".", ",") if language == "sv" else text_
 
         return {"lang": language, "bank": bank, "t": t, "text": text, "fallback": fallback, "vocab": vocab,
-                "vocab_label": vocab_label, "link": link,
+                "vocab_label": vocab_label, "link": link, "absolute": absolute, "qr": qr_svg,
                 "methods_by_id": lambda ids: [bank.method(i) for i in ids], "size": size, "item_is_fallback": _item_is_fallback}
 
 

@@ -21,6 +21,7 @@ class Project:
 
     root: Path
     docs_dir: Path
+    public_url: str = ""  # the site's public address (site_url), printed and put in QR codes
 
     @property
     def watch_paths(self) -> list[str]:
@@ -43,13 +44,14 @@ _cache: dict[str, tuple[str, Bank]] = {}
 
 def prepare(project: Project) -> Bank:
     """Load and validate the bank and write its pages; skipped when nothing changed since the last call."""
-    key = str(project.root)
+    key = f"{project.root}\0{project.public_url}"
     fingerprint = project.fingerprint()
     cached = _cache.get(key)
     if cached and cached[0] == fingerprint and (project.docs_dir / "metoder" / "index.md").exists():
         return cached[1]
     bank = load_bank(project.root)
-    renderer = Renderer(templates_dir=project.root / "overrides" / "metodbanken", labels=load_labels(project.root / "labels"))
+    renderer = Renderer(templates_dir=project.root / "overrides" / "metodbanken", labels=load_labels(project.root / "labels"),
+                        public_url=project.public_url)
     write_pages(renderer.render(bank), project.docs_dir)
     _cache[key] = (fingerprint, bank)
     return bank

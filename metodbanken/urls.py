@@ -122,14 +122,19 @@ def write_url_list(root: Path, urls: list[str]) -> None:
     (Path(root) / URL_LIST).write_text(_LIST_HEADER + "\n".join(urls) + "\n", encoding="utf-8")
 
 
-def write_redirects(root: Path, site_dir: Path, *, language: str) -> int:
-    """Write a redirect page for every line of redirects.yml into one language's built site. Returns the count written.
+def write_redirects(root: Path, site_dir: Path, *, language: str, extra: dict[str, str] | None = None) -> int:
+    """Write a redirect page for every line of redirects.yml (and every extra old: new pair) into one language's
+    built site. Returns the count written.
 
     Call it after the site (or one language of it) is built; site_dir is that language's folder (site/ or site/en/).
     """
+    return write_redirect_pages({**(extra or {}), **read_redirects(root)}, site_dir, language=language)
+
+
+def write_redirect_pages(redirects: dict[str, str], site_dir: Path, *, language: str) -> int:
     template = _env.get_template("redirect.html.j2")
     count = 0
-    for old, new in read_redirects(root).items():
+    for old, new in redirects.items():
         page = Path(site_dir) / old / "index.html" if old.endswith("/") else Path(site_dir) / old
         if page.exists() and _REDIRECT_MARKER not in page.read_text(encoding="utf-8", errors="replace")[:2000]:
             continue  # a real page wins; bad_redirects() reports the line
