@@ -105,8 +105,8 @@ def test_step_page_has_checklist_anchors_methods_cases_and_neighbours(fixture_si
     assert nav_hrefs == ["../1-initiera-samverkan/", "../3-identifiera-forandringsfaktorer/"]
     if language == "en":
         # the second question has no English text: it is shown in Swedish, marked as Swedish
-        assert questions[1].find_all("span")[0].attrs.get("lang") == "sv"
-        assert questions[0].find_all("span")[0].attrs.get("lang") is None
+        assert questions[1].find_all("span", class_="mb-question-text")[0].attrs.get("lang") == "sv"
+        assert questions[0].find_all("span", class_="mb-question-text")[0].attrs.get("lang") is None
 
 
 def test_step_overview_lists_five_steps(fixture_site):
