@@ -8,6 +8,9 @@ with the same output). Prints a table; not part of the test suite.
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
+import http.server
 import os
 import random
 import re
@@ -15,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -108,16 +112,99 @@ def measure(n: int, repeat: int, workdir: Path) -> dict:
         control_times.append(timed_build(control, search_index=True))
     pages = len(list((ours / "site").rglob("index.html")))
     return {"n": n, "ours": min(ours_times), "control": min(control_times), "pages": pages,
-            "size": folder_size(ours / "site")}
+            "size": folder_size(ours / "site"), "site": ours / "site"}
+
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _serve(site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+class _Transfer:
+    """Bytes a first visit transfers, gzip-compressed where a typical server would compress (text, JS, JSON, SVG)."""
+
+    def __init__(self, page):
+        self.responses = []
+        page.on("response", self._record)
+
+    def _record(self, response):
+        try:
+            body = response.body()
+        except Exception:  # redirects and aborted requests have no body
+            return
+        kind = (response.headers.get("content-type") or "").split(";")[0]
+        size = len(gzip.compress(body, 6)) if kind.startswith(COMPRESSIBLE) else len(body)
+        self.responses.append((response.url, size))
+
+    def total(self, part: str = "") -> tuple[int, int]:
+        chosen = [size for url, size in self.responses if part in url]
+        return len(chosen), sum(chosen)
+
+
+def measure_browser(site: Path, method_id: str) -> dict:
+    """Page weight of a method page and the methods index, filter time, and search bytes, in Chromium."""
+    from playwright.sync_api import sync_playwright
+    httpd, origin = _serve(site)
+    results = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+            for name, path in (("method page", f"metoder/{method_id}/"), ("methods index", "metoder/")):
+                page = browser.new_context().new_page()
+                transfer = _Transfer(page)
+                page.goto(f"{origin}/{path}", wait_until="networkidle")
+                results[name] = transfer.total()
+                results[f"{name}: search requests before searching"] = transfer.total("/pagefind/")[0]
+                if name == "methods index":
+                    page.select_option("#mb-filter-step", "2")
+                    timings = page.evaluate("""() => {
+                        const form = document.querySelector('[data-mb-filter]'), times = [];
+                        const values = ['1', '2', '3', '4', '5', ''];
+                        for (let i = 0; i < 30; i++) {
+                          form.elements.step.value = values[i % values.length];
+                          form.elements.arena.value = i % 2 ? 'skola' : '';
+                          const t0 = performance.now();
+                          window.metodbankenFilter.apply();
+                          document.body.offsetHeight;  // include the layout the change causes
+                          times.push(performance.now() - t0);
+                        }
+                        times.sort((a, b) => a - b);
+                        return {median: times[15], max: times[29]};
+                    }""")
+                    results["filter apply (ms)"] = timings
+                else:
+                    page.keyboard.press("/")
+                    page.keyboard.type("samverkan")
+                    page.wait_for_selector(".mb-search__list li", timeout=20000)
+                    page.wait_for_load_state("networkidle")
+                    results["first search"] = transfer.total("/pagefind/")
+                page.context.close()
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000])
     parser.add_argument("--repeat", type=int, default=2, help="builds per site; the fastest counts")
+    parser.add_argument("--no-browser", action="store_true", help="skip the page-weight, filter and search measurements")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="metodbanken-bench-") as tmp:
         rows = [measure(n, args.repeat, Path(tmp)) for n in args.sizes]
+        browser = None if args.no_browser else measure_browser(rows[-1]["site"], "metod-0000")
     print()
     print("| N methods | pages (both languages) | our build (s) | control build (s) | ratio | output size (MB) |")
     print("|---:|---:|---:|---:|---:|---:|")
@@ -130,6 +217,22 @@ def main() -> None:
         print(f"\nGrowth: our build at N={last['n']} takes {growth:.2f}× the time at N={first['n']} "
               f"(linear would be {last['n'] / first['n']:.2f}×).")
     print("Targets at N=1000: ratio ≤ 1.15; time at N=1000 ≤ 4.4 × time at N=250.")
+    if browser:
+        n = rows[-1]["n"]
+        print(f"\nIn Chromium, bank of N={n} (bytes gzip-compressed as a server would send text):")
+        print("| measure | requests | bytes |")
+        print("|---|---:|---:|")
+        for name in ("method page", "methods index", "first search"):
+            count, size = browser[name]
+            print(f"| {name} (first visit) | {count} | {size / 1024:.1f} KB |" if name != "first search"
+                  else f"| first search ('samverkan') on a method page | {count} | {size / 1024:.1f} KB |")
+        print(f"| search requests before searching (method page / index) | "
+              f"{browser['method page: search requests before searching']} / "
+              f"{browser['methods index: search requests before searching']} | |")
+        timing = browser["filter apply (ms)"]
+        print(f"\nApplying a filter to the {n}-method index: median {timing['median']:.1f} ms, "
+              f"slowest {timing['max']:.1f} ms of 30 (target < 50 ms).")
+        print("Targets: method page ≤ 100 KB on first visit; first search ≤ 150 KB; 0 search bytes before searching.")
 
 
 if __name__ == "__main__":

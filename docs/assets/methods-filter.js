@@ -10,6 +10,7 @@
   var texts = cards.map(function (card) { return card.textContent.toLowerCase(); });
   var byTitle = cards.slice().sort(function (a, b) { return a.dataset.title.localeCompare(b.dataset.title, document.documentElement.lang); });
   var byReviewed = cards.slice().sort(function (a, b) { return b.dataset.reviewed.localeCompare(a.dataset.reviewed); });
+  var currentOrder = byTitle;  // the server writes the list sorted by title
   form.hidden = false;
 
   function stateFromUrl() {
@@ -34,9 +35,12 @@
       if (ok) shown++;
     });
     var order = form.elements.sort.value === "reviewed" ? byReviewed : byTitle;
-    var fragment = document.createDocumentFragment();
-    order.forEach(function (card) { fragment.appendChild(card); });
-    index.appendChild(fragment);
+    if (order !== currentOrder) {  // moving a thousand cards costs more than filtering them: only when the sort changes
+      var fragment = document.createDocumentFragment();
+      order.forEach(function (card) { fragment.appendChild(card); });
+      index.appendChild(fragment);
+      currentOrder = order;
+    }
     countEl.textContent = form.dataset.labelCount.replace("{shown}", shown).replace("{total}", cards.length);
   }
 
