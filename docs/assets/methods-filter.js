@@ -10,7 +10,7 @@
   var texts = cards.map(function (card) { return card.textContent.toLowerCase(); });
   var byTitle = cards.slice().sort(function (a, b) { return a.dataset.title.localeCompare(b.dataset.title, document.documentElement.lang); });
   var byReviewed = cards.slice().sort(function (a, b) { return b.dataset.reviewed.localeCompare(a.dataset.reviewed); });
-  var currentOrder = byTitle;  // the server writes the list sorted by title
+  var currentOrder = null;  // sorted once on load (the server sorts by Swedish title), then only when the sort changes
   form.hidden = false;
 
   function stateFromUrl() {
