@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import PAGE_IDS, PAGES
+from browserkit import PAGE_IDS, PAGES
 
 # Words that are common in Swedish prose and never English words: a passage with several of them is Swedish.
 SWEDISH_WORDS = {"och", "att", "som", "för", "inte", "med", "det", "är", "av", "på", "till", "ett", "om", "hur", "vad",
