@@ -59,6 +59,7 @@ FIELD_DOCS_SV_BY_TYPE = {
     ("term", "id"): "Stabilt id; det blir ankaret /begrepp/#<id>.",
     ("term", "sources"): "Id:n för källorna som definierar eller använder begreppet.",
     ("source", "title"): "Källans titel.",
+    ("source", "language"): "Källans språk (titeln märks med det på sidor på det andra språket).",
     ("case", "methods"): "Id:n för metoderna som exemplet använde.",
     ("material", "methods"): "Id:n för metoderna som materialet stöder.",
     ("question", "id"): "Stabilt id för frågan; det blir ankaret #<id>.",

@@ -59,6 +59,7 @@ class Source:
     year: int | None = None
     url: str | None = None
     note: Localized | None = None
+    language: str = "sv"
 
 
 @dataclass(frozen=True)

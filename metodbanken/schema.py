@@ -164,6 +164,8 @@ SOURCE = ContentType(
         Field("year", "integer", "Year of publication.", minimum=1900, maximum=2100),
         Field("url", "url", "Web address (https://…)."),
         Field("note", "localized", "A note in Swedish (sv) and English (en)."),
+        Field("language", "term", "Language of the source (its title is marked with it on pages in the other language).",
+              vocabulary="language", default="sv"),
     ),
 )
 

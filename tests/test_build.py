@@ -58,7 +58,8 @@ def test_translated_method_page_in_english(fixture_site):
     assert "The purpose of the alpha method." in text
     assert "Prevention level" in text and "Universal" in text
     assert "has not been translated" not in text
-    assert not doc.find_all(lang="sv") or all(e.tag == "a" for e in doc.find_all(lang="sv"))  # only the language switcher
+    swedish = [e for e in doc.find_all(lang="sv") if e.tag != "a"]  # the language switcher's link is Swedish
+    assert [e.text() for e in swedish] == ["Testkällan"]  # and the Swedish title of the source
 
 
 def test_untranslated_item_gets_a_marked_swedish_fallback_in_english(fixture_site):
@@ -208,3 +209,14 @@ def test_a_template_that_drops_an_item_fails_the_build(tmp_path):
 def test_page_templates_are_not_published(fixture_site):
     published = [p.relative_to(fixture_site / "site").as_posix() for p in (fixture_site / "site").rglob("*.j2")]
     assert published == []
+
+
+def test_swedish_source_titles_are_marked_swedish_on_english_pages(fixture_site):
+    doc = page(fixture_site, "en", "metoder/alfa")
+    (sources,) = [ol for ol in doc.find_all("ol") if "Testkällan" in ol.text()]
+    (title,) = sources.find_all("span")
+    assert title.text() == "Testkällan" and title.attrs["lang"] == "sv"
+    step = page(fixture_site, "en", "steg/1-initiera-samverkan")
+    question_sources = [s for s in step.find_all("span", class_="mb-question-source")]
+    assert question_sources and all(s.find_all("span")[1].attrs["lang"] == "sv" for s in question_sources)
+    assert not [s for s in page(fixture_site, "sv", "metoder/alfa").find_all("span") if s.attrs.get("lang") == "sv"]
