@@ -31,7 +31,7 @@
       var ok = Object.keys(wanted).every(function (name) {
         return (" " + (card.getAttribute("data-" + name) || "") + " ").indexOf(" " + wanted[name] + " ") !== -1;
       }) && words.every(function (word) { return texts[i].indexOf(word) !== -1; });
-      card.hidden = !ok;
+      if (card.hidden === ok) card.hidden = !ok;  // touch only the cards that change
       if (ok) shown++;
     });
     var order = form.elements.sort.value === "reviewed" ? byReviewed : byTitle;
