@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from htmlkit import parse
+from badinput import BAD_KINDS, break_content
 from sitekit import assemble, build
 
 ITEM_PAGES = ["metoder/alfa", "metoder/beta", "metoder/gamma", "exempel/testkommunen", "material/startmote-mall"]
@@ -155,39 +156,12 @@ def test_methods_are_not_listed_one_by_one_in_the_sidebar(fixture_site):
     assert not any(re.search(r"metoder/[a-z]", h) for h in nav_links)
 
 
-BAD_INPUT = {
-    "yaml syntax": ("methods/alfa.md", "steps: [1, 2]", "steps: [1, 2", "methods/alfa.md:6"),
-    "missing required field": ("methods/beta.md", "summary: Betametoden i korthet.\n", "", "methods/beta.md:2: summary"),
-    "wrong type": ("methods/beta.md", "steps: [4]", "steps: fyra", "methods/beta.md:5: steps"),
-    "unknown vocabulary value": ("methods/alfa.md", "arenas: [skola", "arenas: [skolan", "methods/alfa.md:8: arenas[0]"),
-    "duplicate id": ("glossary.yml", "- id: lagesbild", "- id: kargrupp", "glossary.yml:7: [1].id"),
-    "id not matching file name": ("methods/beta.md", "id: beta", "id: betta", "methods/beta.md:2: id"),
-    "unknown reference": ("cases/testkommunen.md", "methods: [alfa]", "methods: [alpha]", "cases/testkommunen.md:9: methods[0]"),
-    "invalid date": ("methods/beta.md", "last_reviewed: 2025-06-01", "last_reviewed: 2025-02-29", "methods/beta.md:7: last_reviewed"),
-    "script in markdown": ("methods/beta.md", "Betametodens syfte.", "<script>alert(1)</script>", "methods/beta.md:11: text"),
-    "event attribute": ("cases/testkommunen.md", "gjorde saker.", 'gjorde <b onclick="x()">saker</b>.', "cases/testkommunen.md:15: text"),
-    "javascript link": ("methods/alfa.en.md", "Like this.", "[Like](javascript:alert(1)) this.", "methods/alfa.en.md:12: text"),
-}
 
 
-@pytest.mark.parametrize("kind", list(BAD_INPUT) + ["english without swedish", "empty file", "not utf-8"])
+@pytest.mark.parametrize("kind", BAD_KINDS)
 def test_bad_content_fails_the_build_naming_file_and_field(tmp_path, kind):
     root = assemble(tmp_path)
-    if kind in BAD_INPUT:
-        name, old, new, expected = BAD_INPUT[kind]
-        path = root / name
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    elif kind == "english without swedish":
-        (root / "methods/delta.en.md").write_text("---\ntitle: D\nsummary: D.\n---\nD.\n", encoding="utf-8")
-        expected = "methods/delta.en.md:1"
-    elif kind == "empty file":
-        (root / "methods/tom.md").write_text("", encoding="utf-8")
-        expected = "methods/tom.md:1"
-    else:
-        (root / "cases/testkommunen.md").write_bytes((root / "cases/testkommunen.md").read_text(encoding="utf-8").encode("latin-1"))
-        expected = "cases/testkommunen.md:4"
+    expected = break_content(root, kind)
     result = build(root)
     assert result.returncode != 0
     output = result.stdout + result.stderr

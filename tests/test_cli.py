@@ -14,7 +14,7 @@ from htmlkit import parse
 from metodbanken.cli import main
 from metodbanken.load import load_bank
 from sitekit import assemble, build
-from test_build import BAD_INPUT
+from badinput import BAD_KINDS, break_content
 
 _PROBLEM = re.compile(r"^\s+(\S+:\d+: .*)$")
 
@@ -40,22 +40,10 @@ def test_check_passes_on_the_fixture_bank(bank_root):
     assert result.returncode == 0 and result.stdout.startswith("OK: 3 methods, 1 cases, 1 materials, 5 steps, 2 terms")
 
 
-@pytest.mark.parametrize("kind", list(BAD_INPUT) + ["english without swedish", "empty file", "not utf-8"])
+@pytest.mark.parametrize("kind", BAD_KINDS)
 def test_check_and_build_report_the_same_problems(tmp_path, kind):
     root = assemble(tmp_path)
-    if kind in BAD_INPUT:
-        name, old, new, expected = BAD_INPUT[kind]
-        edit(root / name, old, new)
-    elif kind == "english without swedish":
-        (root / "methods/delta.en.md").write_text("---\ntitle: D\nsummary: D.\n---\nD.\n", encoding="utf-8")
-        expected = "methods/delta.en.md:1"
-    elif kind == "empty file":
-        (root / "methods/tom.md").write_text("", encoding="utf-8")
-        expected = "methods/tom.md:1"
-    else:
-        path = root / "cases/testkommunen.md"
-        path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
-        expected = "cases/testkommunen.md:4"
+    expected = break_content(root, kind)
     checked = run_check(root)
     built = build(root)
     assert checked.returncode == 1 and built.returncode != 0

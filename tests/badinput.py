@@ -1,0 +1,43 @@
+"""Each kind of bad content the engine must refuse, as a change to a copy of the fixture bank."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# kind: (file, text to replace, replacement, "file:line: field" the report must name)
+BAD_INPUT = {
+    "yaml syntax": ("methods/alfa.md", "steps: [1, 2]", "steps: [1, 2", "methods/alfa.md:6"),
+    "missing required field": ("methods/beta.md", "summary: Betametoden i korthet.\n", "", "methods/beta.md:2: summary"),
+    "wrong type": ("methods/beta.md", "steps: [4]", "steps: fyra", "methods/beta.md:5: steps"),
+    "unknown vocabulary value": ("methods/alfa.md", "arenas: [skola", "arenas: [skolan", "methods/alfa.md:8: arenas[0]"),
+    "duplicate id": ("glossary.yml", "- id: lagesbild", "- id: kargrupp", "glossary.yml:7: [1].id"),
+    "id not matching file name": ("methods/beta.md", "id: beta", "id: betta", "methods/beta.md:2: id"),
+    "unknown reference": ("cases/testkommunen.md", "methods: [alfa]", "methods: [alpha]", "cases/testkommunen.md:9: methods[0]"),
+    "invalid date": ("methods/beta.md", "last_reviewed: 2025-06-01", "last_reviewed: 2025-02-29", "methods/beta.md:7: last_reviewed"),
+    "script in markdown": ("methods/beta.md", "Betametodens syfte.", "<script>alert(1)</script>", "methods/beta.md:11: text"),
+    "event attribute": ("cases/testkommunen.md", "gjorde saker.", 'gjorde <b onclick="x()">saker</b>.', "cases/testkommunen.md:15: text"),
+    "javascript link": ("methods/alfa.en.md", "Like this.", "[Like](javascript:alert(1)) this.", "methods/alfa.en.md:12: text"),
+}
+BAD_KINDS = list(BAD_INPUT) + ["english without swedish", "empty file", "not utf-8"]
+
+
+def break_content(root: Path, kind: str) -> str:
+    """Make one kind of bad content in the bank at root; returns the location the report must name."""
+    if kind in BAD_INPUT:
+        name, old, new, expected = BAD_INPUT[kind]
+        path = root / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {name}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return expected
+    if kind == "english without swedish":
+        (root / "methods/delta.en.md").write_text("---\ntitle: D\nsummary: D.\n---\nD.\n", encoding="utf-8")
+        return "methods/delta.en.md:1"
+    if kind == "empty file":
+        (root / "methods/tom.md").write_text("", encoding="utf-8")
+        return "methods/tom.md:1"
+    if kind == "not utf-8":
+        path = root / "cases/testkommunen.md"
+        path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+        return "cases/testkommunen.md:4"
+    raise ValueError(kind)
