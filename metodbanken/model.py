@@ -78,16 +78,6 @@ class Item:
     def translated(self) -> bool:
         return self.title.en is not None
 
-    def matches(self, **facets: str) -> bool:
-        """True when every given facet (e.g. steps=2, arenas="skola") holds the value."""
-        for name, value in facets.items():
-            held = getattr(self, name)
-            if isinstance(held, tuple):
-                if value not in held:
-                    return False
-            elif held != value:
-                return False
-        return True
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from .model import Bank, Item, Localized
+from .model import Bank, Localized
 from .qr import qr_svg
 from .schema import LANGUAGES
 
@@ -110,8 +110,5 @@ class Renderer:
 
         return {"lang": language, "bank": bank, "t": t, "text": text, "fallback": fallback, "vocab": vocab,
                 "vocab_label": vocab_label, "link": link, "absolute": absolute, "qr": qr_svg,
-                "methods_by_id": lambda ids: [bank.method(i) for i in ids], "size": size, "item_is_fallback": _item_is_fallback}
+                "methods_by_id": lambda ids: [bank.method(i) for i in ids], "size": size}
 
-
-def _item_is_fallback(item: Item, language: str) -> bool:
-    return item.title.is_fallback(language)

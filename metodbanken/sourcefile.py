@@ -10,8 +10,6 @@ import yaml
 
 from .errors import ErrorCollector
 
-Path_ = tuple  # a field path: ("sources", 0) means sources[0]
-
 
 # libyaml's parser when PyYAML was built with it (several times faster on a large bank); the same results either way.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

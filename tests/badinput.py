@@ -18,6 +18,13 @@ BAD_INPUT = {
     "event attribute": ("cases/testkommunen.md", "gjorde saker.", 'gjorde <b onclick="x()">saker</b>.', "cases/testkommunen.md:15: text"),
     "javascript link": ("methods/alfa.en.md", "Like this.", "[Like](javascript:alert(1)) this.", "methods/alfa.en.md:12: text"),
 }
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first occurrence of old in a content file; old must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 BAD_KINDS = list(BAD_INPUT) + ["english without swedish", "empty file", "not utf-8"]
 
 
@@ -25,10 +32,7 @@ def break_content(root: Path, kind: str) -> str:
     """Make one kind of bad content in the bank at root; returns the location the report must name."""
     if kind in BAD_INPUT:
         name, old, new, expected = BAD_INPUT[kind]
-        path = root / name
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {name}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        edit(root / name, old, new)
         return expected
     if kind == "english without swedish":
         (root / "methods/delta.en.md").write_text("---\ntitle: D\nsummary: D.\n---\nD.\n", encoding="utf-8")

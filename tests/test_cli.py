@@ -14,7 +14,7 @@ from htmlkit import parse
 from metodbanken.cli import main
 from metodbanken.load import load_bank
 from sitekit import assemble, build
-from badinput import BAD_KINDS, break_content
+from badinput import BAD_KINDS, break_content, edit
 
 _PROBLEM = re.compile(r"^\s+(\S+:\d+: .*)$")
 
@@ -25,12 +25,6 @@ def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 def problems(output: str) -> list[str]:
     return [m.group(1).strip() for line in output.splitlines() if (m := _PROBLEM.match(line))]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 # -- check -----------------------------------------------------------------------------------------

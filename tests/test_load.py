@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from badinput import edit
 from metodbanken.errors import ContentErrors
 from metodbanken.load import load_bank
 
@@ -14,12 +15,6 @@ def errors_of(root: Path) -> list[str]:
     with pytest.raises(ContentErrors) as info:
         load_bank(root)
     return [str(e) for e in info.value.errors]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_fixture_bank_loads(bank_root):
