@@ -23,7 +23,10 @@ FIELD_DOCS_SV = {
     "gender_transformative": "Om källorna beskriver en genusförändrande ansats.",
     "knowledge": "Kunskapsläge. Låt 'ej-bedomt' stå kvar om inte en angiven källa stöder något annat.",
     "resources": "Vad metoden kräver: tid, personer, pengar.",
-    "owner": "Organisation som äger metoden eller kan kontaktas om den.",
+    "owner": "Organisation som äger metoden eller kan kontaktas om den (en organisation, aldrig en privatperson).",
+    "owner_url": "Organisationens offentliga webbadress (https://…).",
+    "accessed": "Datum då adressen senast lästes (ÅÅÅÅ-MM-DD).",
+    "origin": "'handbook' om frågan är handbokens egen, 'sources' om banken har formulerat den utifrån källorna. Utelämna för att använda stegets checklist_origin.",
     "sources": "Id:n för källorna i sources.yml som stöder uppgifterna.",
     "related_methods": "Id:n för närliggande metoder.",
     "last_reviewed": "Datum då innehållet senast kontrollerades mot källorna (ÅÅÅÅ-MM-DD).",
@@ -32,6 +35,7 @@ FIELD_DOCS_SV = {
     "start_year": "År då arbetet började.",
     "end_year": "År då arbetet slutade (utelämna om det pågår).",
     "methods": "Id:n för metoder som innehållet använder eller stöder.",
+    "materials": "Id:n för material som hör till innehållet.",
     "type": "Typ av material.",
     "licence": "Licensen som anger hur andra får använda materialet.",
     "files": "De nedladdningsbara filerna, som ligger i materials/<id>/.",
@@ -63,6 +67,8 @@ FIELD_DOCS_SV_BY_TYPE = {
     ("case", "methods"): "Id:n för metoderna som exemplet använde.",
     ("material", "methods"): "Id:n för metoderna som materialet stöder.",
     ("question", "id"): "Stabilt id för frågan; det blir ankaret #<id>.",
+    ("question", "methods"): "Id:n för metoder som hjälper till att besvara frågan.",
+    ("question", "materials"): "Id:n för material som hjälper till att besvara frågan.",
 }
 
 

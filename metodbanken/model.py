@@ -58,6 +58,7 @@ class Source:
     publisher: str | None = None
     year: int | None = None
     url: str | None = None
+    accessed: date | None = None
     note: Localized | None = None
     language: str = "sv"
 
@@ -91,6 +92,7 @@ class Method(Item):
     knowledge: str = "ej-bedomt"
     resources: Localized | None = None
     owner: str | None = None
+    owner_url: str | None = None
     related_methods: tuple[str, ...] = ()
 
 
@@ -127,6 +129,9 @@ class Question:
     id: str
     text: Localized
     source: str
+    origin: str | None = None
+    methods: tuple[str, ...] = ()
+    materials: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

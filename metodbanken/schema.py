@@ -78,7 +78,8 @@ METHOD = ContentType(
         Field("gender_transformative", "term", "Whether the sources describe a gender-transformative approach.", vocabulary="gender_transformative", default="ej-bedomt"),
         Field("knowledge", "term", "State of knowledge. Leave 'ej-bedomt' unless a cited source supports more.", vocabulary="knowledge", default="ej-bedomt"),
         Field("resources", "text", "What the method takes: time, people, money.", translated=True, max_length=500),
-        Field("owner", "text", "Organisation that owns or can be contacted about the method.", max_length=200),
+        Field("owner", "text", "Organisation that owns or can be contacted about the method (an organisation, never a private person).", max_length=200),
+        Field("owner_url", "url", "Public web address of the owner or contact organisation (https://…).", example="https://mfj.se/"),
         _SOURCES,
         Field("related_methods", "refs", "Ids of related methods.", ref="method", default=()),
         _REVIEWED,
@@ -125,6 +126,10 @@ QUESTION = (
     Field("id", "slug", "Stable id of the question; it becomes the anchor #<id>.", required=True),
     Field("text", "localized", "The question in Swedish (sv) and English (en).", required=True),
     Field("source", "ref", "Id of the source the question comes from.", required=True, ref="source"),
+    Field("origin", "term", "'handbook' if the question is the handbook's own, 'sources' if the bank wrote it from the sources. Leave out to use the step's checklist_origin.",
+          vocabulary="checklist_origin"),
+    Field("methods", "refs", "Ids of methods that help answer the question.", ref="method", default=()),
+    Field("materials", "refs", "Ids of materials that help answer the question.", ref="material", default=()),
 )
 
 STEP = ContentType(
@@ -163,6 +168,7 @@ SOURCE = ContentType(
         Field("publisher", "text", "Who published it."),
         Field("year", "integer", "Year of publication.", minimum=1900, maximum=2100),
         Field("url", "url", "Web address (https://…)."),
+        Field("accessed", "date", "Date the address was last read (YYYY-MM-DD).", example="2026-11-23"),
         Field("note", "localized", "A note in Swedish (sv) and English (en)."),
         Field("language", "term", "Language of the source (its title is marked with it on pages in the other language).",
               vocabulary="language", default="sv"),
