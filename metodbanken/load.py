@@ -8,9 +8,10 @@ from pathlib import Path
 from .errors import ErrorCollector, describe
 from .model import (Bank, Case, Localized, Material, MaterialFile, Method, Question, Source, Step, Term, Vocabulary,
                     VocabularyValue)
-from .schema import BUILTIN_VOCABULARIES, CASE, ITEM_TYPES, MATERIAL, METHOD, SOURCE, STEP, STEP_NUMBERS, TERM, ContentType
+from .schema import BUILTIN_VOCABULARIES, CASE, ITEM_TYPES, LANGUAGES, MATERIAL, METHOD, SOURCE, STEP, STEP_NUMBERS, TERM, ContentType
 from .sourcefile import Record, read_markdown, read_yaml
 from .validate import INVALID, SLUG, Context, check_mapping, check_markdown, nearest
+from .inputs import check_item_folder, check_labels, check_no_symlinks, check_redirects, material_file_problem
 
 _LANGUAGE_SUFFIX = re.compile(r"^(?P<id>.+?)(?:\.(?P<lang>[a-z]{2}))?\.md$")
 
@@ -19,6 +20,8 @@ def load_bank(root: Path) -> Bank:
     """Read the bank under root (vocabularies.yml, sources.yml, glossary.yml and the content folders)."""
     root = Path(root)
     errors = ErrorCollector()
+    check_no_symlinks(root, errors)
+    errors.raise_if_any()  # nothing below may read through a link
     vocabularies = _load_vocabularies(root, errors)
     errors.raise_if_any()  # every other file is checked against the vocabularies
     ctx = Context(errors=errors, vocabularies=vocabularies)
@@ -27,6 +30,12 @@ def load_bank(root: Path) -> Bank:
     items = {t.name: _load_items(root, t, ctx) for t in ITEM_TYPES}
     terms = _load_terms(root, ctx)
     material_dirs = {m.id: str(root / MATERIAL.folder / m.id) for m in items["material"]}
+    for content_type in ITEM_TYPES:
+        check_item_folder(root, content_type.folder, errors,
+                          material_ids=ctx.present.get("material", set()) if content_type is MATERIAL else None)
+    if (root / "labels").is_dir():
+        check_labels(root, errors, languages=LANGUAGES)
+    check_redirects(root, errors, pages=_site_pages(root, steps, items))
     for record, path, text, line in ctx.markdown:
         check_markdown(record, path, text, line, ctx)
     # Items that exist but are broken are still "known": their own errors are reported, not a cascade of references.
@@ -40,6 +49,26 @@ def load_bank(root: Path) -> Bank:
     errors.raise_if_any()
     return Bank(vocabularies=vocabularies, sources=sources, steps=steps, methods=items["method"], cases=items["case"],
                 materials=items["material"], terms=terms, material_dirs=material_dirs)
+
+
+def _site_pages(root: Path, steps: tuple[Step, ...], items: dict[str, tuple]) -> set[str]:
+    """Every path the built site will have (without the /en/ prefix), for checking redirects."""
+    pages = {"", "steg/", "steg/hela-guiden/", "metoder/", "exempel/", "material/", "begrepp/", "sok/", "data/"}
+    pages |= {f"steg/{s.page_id}/" for s in steps}
+    for section, kind in (("metoder", "method"), ("exempel", "case"), ("material", "material")):
+        pages |= {f"{section}/{item.id}/" for item in items[kind]}
+    pages |= {f"material/{m.id}/{f.file}" for m in items["material"] for f in m.files}
+    docs = root / "docs"
+    for page in docs.rglob("*.md") if docs.is_dir() else []:
+        relative = page.relative_to(docs).as_posix()
+        if relative.endswith(".en.md") or relative.split("/")[0] in ("steg", "metoder", "exempel", "material", "begrepp"):
+            continue
+        path = relative[:-3].removesuffix("index")
+        pages.add(path if path == "" or path.endswith("/") else path + "/")
+    return pages
+
+
+_RESERVED_IDS = {"index", "hela-guiden", "sok", "data", "assets", "search", "pagefind", "en", "sv"}
 
 
 def _folder(kind: str) -> str:
@@ -196,6 +225,10 @@ def _load_item(root: Path, content_type: ContentType, file_id: str, paths: dict[
             ctx.error(record, ("id",), expected=f"the id '{file_id}' (equal to the file name)", found=f"'{cleaned['id']}'",
                       hint=f"rename the file to {cleaned['id']}.md, or set id: {file_id}. Ids never change once published; a rename needs a redirect.")
             return None
+        if cleaned["id"] in _RESERVED_IDS:
+            ctx.error(record, ("id",), expected="an id that is not the name of a page the site generates",
+                      found=f"'{cleaned['id']}'", hint=f"choose a more specific id, e.g. '{cleaned['id']}-{content_type.name}'.")
+            return None
         if cleaned["id"] in seen_ids:
             ctx.error(record, ("id",), expected="an id used by one item only", found=f"'{cleaned['id']}', also used in {seen_ids[cleaned['id']]}")
             return None
@@ -253,15 +286,26 @@ def _load_english(root: Path, content_type: ContentType, path: Path | None, ctx:
 def _material_files(root: Path, values: dict, record: Record, ctx: Context) -> tuple[MaterialFile, ...] | None:
     folder = root / MATERIAL.folder / values["id"]
     files = []
+    listed: dict[str, int] = {}
     for index, spec in enumerate(values["files"]):
         file_name = spec["file"]
-        path = folder / file_name
-        if "/" in file_name or "\\" in file_name or file_name.startswith(".") or not path.is_file():
-            ctx.error(record, ("files", index, "file"), expected=f"the name of a file in {MATERIAL.folder}/{values['id']}/",
-                      found=f"'{file_name}', which is not there",
-                      hint=f"upload the file to {MATERIAL.folder}/{values['id']}/ or fix its name.")
+        where = ("files", index, "file")
+        if file_name in listed:
+            ctx.error(record, where, expected="each file listed once", found=f"'{file_name}' again (also files[{listed[file_name]}])",
+                      hint="remove the repeated entry.")
             return None
-        files.append(MaterialFile(file=file_name, language=spec["language"], size=path.stat().st_size))
+        listed[file_name] = index
+        problem = material_file_problem(folder, file_name)
+        if problem:
+            found, hint = problem
+            ctx.error(record, where, expected=f"a file the bank can publish in {MATERIAL.folder}/{values['id']}/", found=found, hint=hint)
+            return None
+        files.append(MaterialFile(file=file_name, language=spec["language"], size=(folder / file_name).stat().st_size))
+    for extra in sorted(p.name for p in folder.iterdir()) if folder.is_dir() and not folder.is_symlink() else []:
+        if extra not in listed and not extra.startswith("."):
+            ctx.error(record, ("files",), expected=f"every file in {MATERIAL.folder}/{values['id']}/ listed under files",
+                      found=f"'{extra}', which is not listed", hint="list it under files (with its language), or remove it.")
+            return None
     return tuple(files)
 
 

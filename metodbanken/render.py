@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import jinja2
 import yaml
+from markupsafe import Markup
 
 from .model import Bank, Localized
 from .qr import qr_svg
@@ -13,6 +16,40 @@ from .schema import LANGUAGES
 
 # Folders under docs/ whose pages the engine generates (git-ignored; rewritten on every build).
 SECTIONS = {"step": "steg", "method": "metoder", "case": "exempel", "material": "material", "glossary": "begrepp"}
+
+
+# Characters that mean something to Markdown (or its extensions) or to HTML, written as character references:
+# the browser shows the character, and neither Markdown nor an HTML parser reads it as syntax, in text or attributes.
+_MARKDOWN_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|<>&\"'"}
+_SPECIAL_TABLE = str.maketrans(_MARKDOWN_SPECIAL)
+_IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_LIST_START = re.compile(r"^(\d+)([.)])")
+
+
+def markdown_text(value: str) -> Markup:
+    """Plain text made safe to place anywhere in a Markdown page: it shows as itself, never as markup."""
+    if isinstance(value, Markup):
+        return value
+    if _IDENTIFIER.match(value):  # ids and vocabulary names: nothing to escape
+        return Markup(value)
+    text = " ".join(value.split())  # plain text is one line: no list, heading or code block can start inside it
+    text = text.translate(_SPECIAL_TABLE)
+    if text.startswith("-"):
+        text = "&#45;" + text[1:]
+    text = _LIST_START.sub(lambda m: m.group(1) + _MARKDOWN_SPECIAL.get(m.group(2), f"&#{ord(m.group(2))};"), text)
+    return Markup(text)
+
+
+def _finalize(value):
+    """Every value a template prints is plain text unless a template or helper marked it as markup."""
+    return markdown_text(value) if isinstance(value, str) else value
+
+
+def front_matter(**fields) -> Markup:
+    """A page's front matter, written by a YAML dumper. The theme prints the title without escaping it,
+    so the title goes in HTML-escaped: the reader sees the text, the browser never sees a tag."""
+    fields = {key: html.escape(value) if key == "title" else value for key, value in fields.items() if value is not None}
+    return Markup("---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000) + "---")
 
 
 def load_labels(labels_dir: Path) -> dict[str, dict[str, str]]:
@@ -38,6 +75,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
+            finalize=_finalize,
             auto_reload=False,  # a Renderer lives for one build; checking template files per page costs more than rendering
         )
 
@@ -92,14 +130,14 @@ class Renderer:
         def t(key: str, **values) -> str:
             return labels[key].format(**values) if values else labels[key]
 
-        def link(section: str, name: str) -> str:
-            """A link from any generated page to another (all sit one folder below docs/)."""
-            return f"../{SECTIONS[section]}/{name}.md"
+        def link(section: str, name: str) -> Markup:
+            """A link from any generated page to another (all sit one folder below docs/); ids are validated slugs."""
+            return Markup(f"../{SECTIONS[section]}/{markdown_text(name)}.md")
 
-        def absolute(path: str) -> str:
+        def absolute(path: str) -> Markup:
             """The public address of a site path in this language (printed and put in QR codes)."""
             prefix = "" if language == LANGUAGES[0] else f"{language}/"
-            return f"{self.public_url}{prefix}{path}"
+            return Markup(f"{markdown_text(self.public_url)}{prefix}{markdown_text(path)}")
 
         def size(n: int) -> str:
             if n < 1024:
@@ -109,6 +147,8 @@ class Renderer:
             return text_.replace(".", ",") if language == "sv" else text_
 
         return {"lang": language, "bank": bank, "t": t, "text": text, "fallback": fallback, "vocab": vocab,
-                "vocab_label": vocab_label, "link": link, "absolute": absolute, "qr": qr_svg,
-                "methods_by_id": lambda ids: [bank.method(i) for i in ids], "size": size}
+                "vocab_label": vocab_label, "link": link, "absolute": absolute,
+                "qr": lambda url: Markup(qr_svg(html.unescape(str(url)))),
+                "methods_by_id": lambda ids: [bank.method(i) for i in ids], "size": size,
+                "yaml_front_matter": front_matter}
 

@@ -61,6 +61,11 @@ class Record:
     lines: dict[tuple, int] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1
+    written: dict[tuple, str] = field(default_factory=dict)  # values YAML read as numbers or booleans, as written
+
+    def raw(self, path: tuple) -> str | None:
+        """The value as written in the file, for a value YAML read as a number or boolean (else None)."""
+        return self.written.get(path)
 
     def line(self, path: tuple = ()) -> int:
         while path and path not in self.lines:
@@ -68,17 +73,22 @@ class Record:
         return self.lines.get(path, 1)
 
 
-def _collect_lines(node: yaml.Node, path: tuple, offset: int, lines: dict) -> None:
+_NON_TEXT_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool")
+
+
+def _collect_lines(node: yaml.Node, path: tuple, offset: int, lines: dict, raw: dict | None = None) -> None:
     lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if raw is not None and isinstance(node, yaml.ScalarNode) and node.tag in _NON_TEXT_TAGS:
+        raw[path] = node.value  # as written, e.g. '0755' that YAML reads as 493
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value
             lines[path + (key,)] = key_node.start_mark.line + 1 + offset
-            _collect_lines(value_node, path + (key,), offset, lines)
+            _collect_lines(value_node, path + (key,), offset, lines, raw)
             lines[path + (key,)] = key_node.start_mark.line + 1 + offset
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _collect_lines(item, path + (index,), offset, lines)
+            _collect_lines(item, path + (index,), offset, lines, raw)
 
 
 _MAX_DEPTH = 20
@@ -100,7 +110,38 @@ def _alias_or_deep_node(root: yaml.Node | None) -> yaml.Node | None:
     return None
 
 
-def parse_yaml(text: str, *, file: str, errors: ErrorCollector, line_offset: int = 0) -> tuple[object, dict] | None:
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _ambiguous_keys(root: yaml.Node | None, *, file: str, errors: ErrorCollector, line_offset: int) -> bool:
+    """Report keys that YAML would silently drop or merge: a repeated key (the last one wins) and '<<' merge keys."""
+    found = False
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            first_line: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                line = key_node.start_mark.line + 1 + line_offset
+                if key_node.tag == _MERGE_TAG or (isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and key_node.style is None):
+                    errors.add(file, line, "", expected="every field written out", found="a merge key '<<'",
+                               hint="write the fields out in full instead of merging them in.")
+                    found = True
+                elif isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in first_line:
+                        errors.add(file, line, key_node.value, expected="each key once in its mapping",
+                                   found=f"'{key_node.value}' again (first on line {first_line[key_node.value]})",
+                                   hint="remove one of them: YAML would silently keep only the last.")
+                        found = True
+                    else:
+                        first_line[key_node.value] = line
+                stack.append(value_node)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return found
+
+
+def parse_yaml(text: str, *, file: str, errors: ErrorCollector, line_offset: int = 0) -> tuple[object, dict, dict] | None:
     """Parse YAML text; on a syntax error, record it and return None."""
     loader = (_PlainStrictLoader if _could_nest_deeply(text) else _StrictLoader)(text)
     try:
@@ -110,6 +151,8 @@ def parse_yaml(text: str, *, file: str, errors: ErrorCollector, line_offset: int
             errors.add(file, unsafe.start_mark.line + 1 + line_offset, "", expected=f"plain YAML nested at most {_MAX_DEPTH} levels, "
                        "without anchors and aliases ('&name', '*name')", found="an alias or very deep nesting",
                        hint="write the values out in full.")
+            return None
+        if _ambiguous_keys(node, file=file, errors=errors, line_offset=line_offset):
             return None
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
@@ -129,9 +172,10 @@ def parse_yaml(text: str, *, file: str, errors: ErrorCollector, line_offset: int
     finally:
         loader.dispose()
     lines: dict = {}
+    raw: dict = {}
     if node is not None:
-        _collect_lines(node, (), line_offset, lines)
-    return data, lines
+        _collect_lines(node, (), line_offset, lines, raw)
+    return data, lines, raw
 
 
 def read_text(path: Path, *, name: str, errors: ErrorCollector) -> str | None:
@@ -169,9 +213,9 @@ def read_markdown(path: Path, *, name: str, errors: ErrorCollector) -> Record | 
     parsed = parse_yaml(match.group(1) or "", file=name, errors=errors, line_offset=1)
     if parsed is None:
         return None
-    data, lines = parsed
+    data, lines, written = parsed
     body_line = text[: match.end()].count("\n") + 1
-    return Record(file=name, data=data, lines=lines, body=text[match.end():], body_line=body_line)
+    return Record(file=name, data=data, lines=lines, body=text[match.end():], body_line=body_line, written=written)
 
 
 def read_yaml(path: Path, *, name: str, errors: ErrorCollector) -> Record | None:
@@ -181,5 +225,5 @@ def read_yaml(path: Path, *, name: str, errors: ErrorCollector) -> Record | None
     parsed = parse_yaml(text, file=name, errors=errors)
     if parsed is None:
         return None
-    data, lines = parsed
-    return Record(file=name, data=data, lines=lines)
+    data, lines, written = parsed
+    return Record(file=name, data=data, lines=lines, written=written)

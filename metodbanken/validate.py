@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import html
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from .errors import ErrorCollector, describe
+from .markup import check_markdown_text, new_renderer
 from .model import Localized, Vocabulary
 from .schema import LANGUAGES, SLUG_PATTERN, Field
 from .sourcefile import Record, path_text
@@ -36,6 +36,14 @@ class Context:
     references: list[Reference] = field(default_factory=list)
     markdown: list[tuple[Record, tuple, str, int]] = field(default_factory=list)  # text to scan for unsafe HTML
     present: dict[str, set[str]] = field(default_factory=dict)  # ids that have a file, valid or not
+
+    _markdown: object = None
+
+    def renderer(self):
+        """One Markdown renderer for the whole load (building one costs more than most texts)."""
+        if self._markdown is None:
+            self._markdown = new_renderer()
+        return self._markdown
 
     def error(self, record: Record, path: tuple, *, expected: str, found: str, hint: str = "") -> None:
         self.errors.add(record.file, record.line(path), path_text(path), expected=expected, found=found, hint=hint)
@@ -115,9 +123,10 @@ def check_value(f: Field, value: object, record: Record, path: tuple, ctx: Conte
 def check_item(f: Field, value: object, record: Record, path: tuple, ctx: Context) -> object:
     kind = f.kind
     if kind in ("slug", "text", "markdown", "date", "url", "term", "terms", "ref", "refs", "strings"):
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and kind in ("text", "strings"):
-            value = str(value)
         if not isinstance(value, str):
+            if isinstance(value, (bool, int, float)) and kind in ("text", "strings", "markdown", "slug"):
+                _not_text(record, path, value, ctx)
+                return INVALID
             ctx.error(record, path, expected=_expected_text(f), found=describe(value),
                       hint="put the value in quotes if it should be text." if isinstance(value, (bool, int, float)) else "")
             return INVALID
@@ -132,8 +141,6 @@ def check_item(f: Field, value: object, record: Record, path: tuple, ctx: Contex
             return INVALID
         if kind == "markdown":
             ctx.markdown.append((record, path, value, record.line(path)))
-        else:
-            check_plain_text(value, record, path, ctx)
         return value
     if kind == "slug":
         if not SLUG.match(value):
@@ -193,6 +200,16 @@ def check_item(f: Field, value: object, record: Record, path: tuple, ctx: Contex
     raise AssertionError(f"unknown field kind {kind}")
 
 
+def _not_text(record: Record, path: tuple, value: object, ctx: Context) -> None:
+    """A text written so that YAML reads it as something else: 0755 becomes 493, 12:30:00 becomes 45000, yes stays text."""
+    written = record.raw(path)
+    if written is not None and written != str(value).lower() and written != str(value):
+        found = f"{written}, which YAML reads as {describe(value)}"
+    else:
+        found = describe(value)
+    ctx.error(record, path, expected="text", found=found, hint=f'write it in quotes: "{written if written is not None else value}".')
+
+
 def _expected_text(f: Field) -> str:
     return {
         "slug": "an id (text)", "date": "a date written YYYY-MM-DD", "url": "a web address",
@@ -216,14 +233,13 @@ def check_localized(f: Field, value: object, record: Record, path: tuple, ctx: C
                 ctx.error(record, path + (key,), expected="the Swedish text", found="an empty value")
             continue
         if not isinstance(text, str):
-            text = str(text) if isinstance(text, (int, float)) and not isinstance(text, bool) else text
-            if not isinstance(text, str):
+            if isinstance(text, (bool, int, float)):
+                _not_text(record, path + (key,), text, ctx)
+            else:
                 ctx.error(record, path + (key,), expected="text", found=describe(text))
-                continue
+            continue
         if f.markdown:
             ctx.markdown.append((record, path + (key,), text, record.line(path + (key,))))
-        else:
-            check_plain_text(text, record, path + (key,), ctx)
         texts[key] = text.strip() if not f.markdown else text
     if "sv" not in texts:
         if "sv" not in value:
@@ -233,37 +249,19 @@ def check_localized(f: Field, value: object, record: Record, path: tuple, ctx: C
     return Localized(sv=texts["sv"], en=texts.get("en"))
 
 
-# Unsafe HTML: anything that could run script in a reader's browser.
-_DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|style|form)\b", re.I)
-_EVENT_ATTRIBUTE = re.compile(r"<[a-z][^>]*?[\s/\"']on[a-z]+\s*=", re.I | re.S)
-_URL_IN_MARKUP = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?|^\s*\[[^\]]+\]:\s*)([^\s)\"'>]+)", re.I | re.M)
-_BAD_SCHEME = re.compile(r"^(javascript|vbscript|data:text/html|data:image/svg)", re.I)
+_PAGE_OF_FILE = {"methods": "metoder", "cases": "exempel", "materials": "material", "checklists": "steg"}
 
 
-def unsafe_html(text: str) -> list[tuple[int, str]]:
-    """(line within text, what was found) for every construct that could run script."""
-    found = []
-    for match in _DANGEROUS_TAG.finditer(text):
-        found.append((text.count("\n", 0, match.start()) + 1, f"the HTML tag <{match.group(1).lower()}>"))
-    for match in _EVENT_ATTRIBUTE.finditer(text):
-        attribute = re.search(r"on[a-z]+\s*=$", match.group(0), re.I).group(0).rstrip("= ")
-        found.append((text.count("\n", 0, match.end()) + 1, f"the event attribute {attribute.lower()}="))
-    for match in _URL_IN_MARKUP.finditer(text):
-        url = re.sub(r"[\x00-\x20]", "", html.unescape(match.group(1)))
-        if _BAD_SCHEME.match(url):
-            found.append((text.count("\n", 0, match.start(1)) + 1, f"a link to '{url.split(':')[0].lower()}:'"))
-    return sorted(found)
+def page_path_of(file: str) -> str:
+    """The site path a content file's text is published under (for resolving its relative links)."""
+    folder, _, name = file.partition("/")
+    section = _PAGE_OF_FILE.get(folder, "begrepp")
+    stem = name.split(".")[0] if name else "index"
+    return f"{section}/{stem}/"
 
 
 def check_markdown(record: Record, path: tuple, text: str, first_line: int, ctx: Context) -> None:
-    for line, what in unsafe_html(text):
+    """Render the text as the site does and hold the HTML against the allowlist; report each refusal at its line."""
+    for line, found, hint in check_markdown_text(text, page_path=page_path_of(record.file), renderer=ctx.renderer()):
         ctx.errors.add(record.file, first_line + line - 1, path_text(path) or "text",
-                       expected="Markdown without HTML that can run script", found=what,
-                       hint="remove it: the bank does not publish scripts, event handlers or javascript: links.")
-
-
-def check_plain_text(text: str, record: Record, path: tuple, ctx: Context) -> None:
-    """Plain-text fields are escaped when shown, but script in them is still a mistake worth reporting."""
-    for _, what in unsafe_html(text):
-        ctx.error(record, path, expected="plain text without HTML that can run script", found=what,
-                  hint="remove it.")
+                       expected="Markdown the bank can publish safely", found=found, hint=hint)

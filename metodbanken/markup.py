@@ -1,0 +1,122 @@
+"""Editors' Markdown: the one set of extensions the site uses, limits that keep rendering linear, and the output check."""
+
+from __future__ import annotations
+
+import re
+import signal
+import threading
+from contextlib import contextmanager
+
+import markdown
+
+from .htmlpolicy import Violation, check_fragment
+
+# The Markdown extensions of the site, with their settings: mkdocs.yml lists exactly these (a test compares them),
+# so the check renders editors' text as the build does.
+EXTENSIONS = ("attr_list", "md_in_html", "def_list", "admonition", "tables", "toc")
+EXTENSION_CONFIGS = {
+    "tables": {"use_align_attribute": True},  # align="…" instead of a style attribute
+    "toc": {"permalink": False},
+}
+
+# Limits (Python-Markdown is quadratic in unclosed brackets and recursive in nesting; these keep it linear).
+MAX_FIELD_CHARS = 50_000
+MAX_OPENERS_PER_BLOCK = 150   # '[' or '<' in one paragraph, list or table (a block between blank lines)
+MAX_NESTING = 12              # list or quote markers at the start of one line, or levels of indentation
+RENDER_SECONDS = 5.0          # a last stop for anything the limits above miss
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LINE_MARKERS = re.compile(r"(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$))+")
+
+PAGE_ORIGIN = "https://metodbanken.invalid/"  # stands for the site's address when links are resolved
+
+
+def limits(text: str) -> list[tuple[int, str, str]]:
+    """Size and structure problems, found in one linear pass: (line within text, found, hint)."""
+    problems: list[tuple[int, str, str]] = []
+    if len(text) > MAX_FIELD_CHARS:
+        problems.append((1, f"{len(text):,} characters".replace(",", " "),
+                         f"a text may be at most {MAX_FIELD_CHARS:,} characters; split it or move details to a material file.".replace(",", " ")))
+        return problems
+    start = 0
+    for match in [*_BLANK_LINE.finditer(text), None]:
+        end = match.start() if match else len(text)
+        block = text[start:end]
+        for opener in ("[", "<"):
+            count = block.count(opener) - block.count("\\" + opener)
+            if count > MAX_OPENERS_PER_BLOCK:
+                line = text.count("\n", 0, start) + 1
+                problems.append((line, f"{count} '{opener}' in one paragraph",
+                                 f"at most {MAX_OPENERS_PER_BLOCK} per paragraph: split it with blank lines, or write "
+                                 f"'\\{opener}' for a '{opener}' that is not a link or HTML."))
+        start = match.end() if match else end
+    for number, line in enumerate(text.split("\n"), start=1):
+        markers = _LINE_MARKERS.match(line)
+        depth = len(re.findall(r"[-*+>]|\d+[.)]", markers.group(0))) if markers else 0
+        indent = (len(line) - len(line.lstrip(" \t"))) // 4
+        if depth > MAX_NESTING or indent > MAX_NESTING:
+            problems.append((number, f"a line nested {max(depth, indent)} levels deep",
+                             f"lists and quotes may nest at most {MAX_NESTING} levels."))
+            break
+    return problems
+
+
+class RenderTimeout(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Interrupt a render that runs too long (only in the main thread, where signals are delivered)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise RenderTimeout()
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def new_renderer() -> markdown.Markdown:
+    return markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS)
+
+
+def render(text: str, renderer: markdown.Markdown | None = None) -> str:
+    renderer = renderer or new_renderer()
+    renderer.reset()
+    return renderer.convert(text)
+
+
+def check_markdown_text(text: str, *, page_path: str, renderer: markdown.Markdown | None = None) -> list[tuple[int, str, str]]:
+    """Everything wrong with one Markdown field, as (line within text, found, hint); [] when it may be published."""
+    problems = limits(text)
+    if problems:
+        return problems
+    try:
+        with _time_limit(RENDER_SECONDS):
+            html = render(text, renderer)
+    except RenderTimeout:
+        return [(1, f"a text that took over {RENDER_SECONDS:.0f} s to read",
+                 "simplify it: very many unclosed brackets or deeply nested lists make Markdown slow.")]
+    except RecursionError:
+        return [(1, "a text nested too deeply to read", f"lists and quotes may nest at most {MAX_NESTING} levels.")]
+    return [(_line_of(v, text), f"the HTML {v.found()}", v.hint)
+            for v in check_fragment(html, base_url=PAGE_ORIGIN + page_path)]
+
+
+def _line_of(violation: Violation, text: str) -> int:
+    """The first line of the Markdown that mentions what was refused (the HTML parser only knows the HTML's lines)."""
+    needles = [n for n in (violation.attribute, violation.value, f"<{violation.element}") if n]
+    lowered = text.lower()
+    for needle in needles:
+        index = lowered.find(needle.lower())
+        if index >= 0:
+            return text.count("\n", 0, index) + 1
+    return 1
