@@ -10,6 +10,7 @@ from metodbanken.errors import ContentErrors
 from metodbanken.opendata import write_open_data
 from metodbanken.output import copy_material_files
 from metodbanken.search import SearchIndexError, build_search_index
+from metodbanken.sitecheck import POLICY, SiteCheckError, seal_site
 from metodbanken.urls import write_redirects
 from metodbanken.site import Project, prepare
 from metodbanken.verify import verify_built_site
@@ -36,6 +37,11 @@ def on_files(files, config):
     return files
 
 
+def on_env(env, config, files):
+    env.globals["metodbanken_csp"] = POLICY
+    return env
+
+
 def on_pre_build(config):
     global _bank
     _bank = None
@@ -58,8 +64,9 @@ def on_post_build(config):
     write_redirects(_project(config).root, output_dir, language=language, extra=_bank.short_urls())
     if _is_last_language(config):
         try:
+            seal_site(Path(config.site_dir), public_url=config.site_url or "http://127.0.0.1:8000/")
             build_search_index(Path(config.site_dir))
-        except SearchIndexError as exc:
+        except (SiteCheckError, SearchIndexError) as exc:
             raise PluginError(str(exc)) from None
 
 

@@ -9,6 +9,7 @@ import jinja2
 import yaml
 
 from .schema import DEFAULT_LANGUAGE, LANGUAGES
+from .sitecheck import POLICY
 
 URL_LIST = "published-urls.txt"
 REDIRECTS = "redirects.yml"
@@ -142,6 +143,6 @@ def write_redirect_pages(redirects: dict[str, str], site_dir: Path, *, language:
         target = posixpath.relpath(new or ".", old_dir.rstrip("/") or ".")
         target = "./" if target == "." else target + ("/" if new.endswith("/") else "")
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(template.render(lang=language, target=target), encoding="utf-8")
+        page.write_text(template.render(lang=language, target=target, csp=POLICY), encoding="utf-8")
         count += 1
     return count

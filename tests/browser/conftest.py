@@ -77,8 +77,51 @@ def browser():
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield chromium
+        yield CspRecordingBrowser(chromium)
         chromium.close()
+
+
+# -- Content-Security-Policy: every page of every test is watched; a violation fails the test that caused it ------
+
+CSP_RECORDER = """window.addEventListener('securitypolicyviolation', (e) => console.error(
+  'CSP violation: ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' at ' + (e.sourceFile || '') + ':' + e.lineNumber), true);"""
+
+
+class CspRecordingBrowser:
+    """The Chromium browser, with every page it opens reporting CSP violations (the event and Chromium's own message)."""
+
+    def __init__(self, browser):
+        self._browser = browser
+        self.csp_violations: list[str] = []
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.add_init_script(CSP_RECORDER)
+        context.on("page", self._watch)
+        return context
+
+    def _watch(self, page) -> None:
+        def on_console(message):
+            text = message.text
+            if text.startswith("CSP violation") or "Content Security Policy" in text:
+                self.csp_violations.append(f"{page.url}: {text}")
+        page.on("console", on_console)
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation(request):
+    """Zero CSP violations: search, filters, checklists and copy-link all run under the policy in these tests."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    start = len(browser.csp_violations)
+    yield
+    new = browser.csp_violations[start:]
+    assert new == [], "Content-Security-Policy violations:\n  " + "\n  ".join(new)
 
 
 @pytest.fixture(scope="session")
