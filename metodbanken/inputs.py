@@ -232,7 +232,8 @@ def check_redirects(root: Path, errors: ErrorCollector, *, pages: set[str]) -> d
     if record.data is None:
         return {}
     if not isinstance(record.data, dict):
-        errors.add(name, 1, "", expected="lines 'old/path/: new/path/'", found=describe(record.data))
+        errors.add(name, 1, "", expected="lines 'old/path/: new/path/'", found=describe(record.data),
+                   hint="write one line per moved address, e.g. metoder/gammalt-id/: metoder/nytt-id/")
         return {}
     redirects: dict[str, str] = {}
     for old, new in record.data.items():

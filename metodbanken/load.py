@@ -13,6 +13,7 @@ from .sourcefile import Record, read_markdown, read_yaml
 from .validate import INVALID, SLUG, Context, check_mapping, check_markdown, nearest
 from .inputs import check_item_folder, check_labels, check_no_symlinks, check_redirects, material_file_problem
 
+_VOCABULARY_VALUE = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")  # a slug, or a licence such as cc-by-4.0
 _LANGUAGE_SUFFIX = re.compile(r"^(?P<id>.+?)(?:\.(?P<lang>[a-z]{2}))?\.md$")
 
 
@@ -39,8 +40,11 @@ def load_bank(root: Path) -> Bank:
     for record, path, text, line in ctx.markdown:
         check_markdown(record, path, text, line, ctx)
     # Items that exist but are broken are still "known": their own errors are reported, not a cascade of references.
-    known = {"source": set(sources) | ctx.present.get("source", set()), **{t.name: ctx.present.get(t.name, set()) for t in ITEM_TYPES}}
+    readable = ctx.present.get("source", set()) is not None
+    known = {"source": set(sources) | (ctx.present.get("source") or set()), **{t.name: ctx.present.get(t.name, set()) for t in ITEM_TYPES}}
     for ref in ctx.references:
+        if ref.kind == "source" and not readable:
+            continue
         if ref.target not in known[ref.kind]:
             guess = nearest(ref.target, sorted(known[ref.kind]))
             where = "sources.yml" if ref.kind == "source" else f"{_folder(ref.kind)}/"
@@ -98,6 +102,10 @@ def _load_vocabularies(root: Path, errors: ErrorCollector) -> dict[str, Vocabula
             continue
         values = []
         for value, value_spec in spec["values"].items():
+            if not isinstance(value, str) or not _VOCABULARY_VALUE.match(value):
+                errors.add(name, record.line(where + ("values", value)), f"{vocab_name}.values", expected="a value of lower-case ASCII letters, digits, single hyphens and dots",
+                           found=f"'{value}'", hint="values appear in addresses and filters; write e.g. 'barn-och-unga'.")
+                continue
             label = _labels(value_spec.get("label") if isinstance(value_spec, dict) else None)
             if label is None:
                 errors.add(name, record.line(where + ("values", value)), f"{vocab_name}.values.{value}.label",
@@ -122,6 +130,8 @@ def _labels(spec: object) -> Localized | None:
 def _load_sources(root: Path, ctx: Context) -> dict[str, Source]:
     name = "sources.yml"
     record = read_yaml(root / name, name=name, errors=ctx.errors) if (root / name).exists() else None
+    if record is None and (root / name).exists():
+        ctx.present["source"] = None  # unreadable: its own error is reported, not one per reference
     if record is None or not isinstance(record.data, dict):
         if record is not None:
             ctx.error(record, (), expected="a mapping from source id to its title, publisher, year and url", found=describe(record.data))

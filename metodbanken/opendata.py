@@ -75,8 +75,16 @@ def _csv(records: list[dict]) -> str:
         writer = csv.DictWriter(buffer, fieldnames=list(records[0]), lineterminator="\n")
         writer.writeheader()
         for record in records:
-            writer.writerow({k: flat(v) for k, v in record.items()})
+            writer.writerow({k: spreadsheet_safe(flat(v)) for k, v in record.items()})
     return buffer.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet will show as text, never run as a formula (OWASP, CSV injection): prefix a quote."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def export(bank: Bank, language: str) -> dict[str, str]:

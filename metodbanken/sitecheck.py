@@ -59,6 +59,9 @@ def seal_site(site_dir: Path, *, public_url: str) -> int:
         if SCRIPT_HASHES in html:
             html = html.replace(SCRIPT_HASHES, " ".join(inline_script_hashes(html)))
             path.write_text(html, encoding="utf-8")
+        elif "mb-script-hashes" in html:
+            problems.append(f"{relative}: the Content-Security-Policy placeholder is escaped, so it was not filled in. "
+                            "Print the policy unescaped in the template.")
         elif CSP_META_NAME not in html:
             problems.append(f"{relative}: no Content-Security-Policy <meta>. Every page's template must write one "
                             "(overrides/main.html writes it for the theme's pages).")

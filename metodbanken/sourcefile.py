@@ -178,8 +178,19 @@ def parse_yaml(text: str, *, file: str, errors: ErrorCollector, line_offset: int
     return data, lines, raw
 
 
+MAX_CONTENT_FILE_BYTES = 1024 * 1024  # a method is a few kB, the whole glossary some tens of kB
+
+
 def read_text(path: Path, *, name: str, errors: ErrorCollector) -> str | None:
-    """The file's text, or None after recording why it cannot be used (not UTF-8, or empty)."""
+    """The file's text, or None after recording why it cannot be used (a link, too large, not UTF-8, or empty)."""
+    if path.is_symlink():
+        errors.add(name, 1, "", expected="a real file", found="a symbolic link", hint="replace the link with the file itself.")
+        return None
+    size = path.stat().st_size
+    if size > MAX_CONTENT_FILE_BYTES:
+        errors.add(name, 1, "", expected=f"a content file of at most {MAX_CONTENT_FILE_BYTES // 1024} kB",
+                   found=f"{size // 1024} kB", hint="split it into several items, or put long documents in a material file.")
+        return None
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+import ada_url
+
 from .errors import ErrorCollector, describe
 from .markup import check_markdown_text, new_renderer
 from .model import Localized, Vocabulary
@@ -16,7 +18,21 @@ from .sourcefile import Record, path_text
 INVALID = object()
 SLUG = re.compile(SLUG_PATTERN)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
+_URL_FORBIDDEN = re.compile(r"[\s<>\[\]{}()`\"'\\|^]")
+
+
+def _url_problem(value: str) -> str | None:
+    """Why a web address may not be used: it must parse as a browser parses it, be http(s) and hold no Markdown or HTML syntax."""
+    try:
+        url = ada_url.URL(value)
+    except ValueError:
+        return "a browser cannot read it"
+    if url.protocol not in ("http:", "https:") or not url.host:
+        return f"a '{url.protocol}' address"
+    bad = _URL_FORBIDDEN.search(value)
+    if bad:
+        return f"it contains {bad.group(0)!r}" if not bad.group(0).isspace() else "it contains a space or line break"
+    return None
 
 
 @dataclass
@@ -158,8 +174,10 @@ def check_item(f: Field, value: object, record: Record, path: tuple, ctx: Contex
                       hint=f"for example {date.today().isoformat()}.")
             return INVALID
     if kind == "url":
-        if not _URL.match(value):
-            ctx.error(record, path, expected="a web address starting with https:// or http://", found=describe(value))
+        problem = _url_problem(value)
+        if problem:
+            ctx.error(record, path, expected="a web address starting with https:// or http://", found=f"{describe(value)} ({problem})",
+                      hint="copy the address from the browser's address bar; write a space or bracket in it as %20, %28, %29, %5B, %5D.")
             return INVALID
         return value
     if kind in ("term", "terms"):

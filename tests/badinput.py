@@ -17,6 +17,13 @@ BAD_INPUT = {
     "script in markdown": ("methods/beta.md", "Betametodens syfte.", "<script>alert(1)</script>", "methods/beta.md:11: text"),
     "event attribute": ("cases/testkommunen.md", "gjorde saker.", 'gjorde <b onclick="x()">saker</b>.', "cases/testkommunen.md:15: text"),
     "javascript link": ("methods/alfa.en.md", "Like this.", "[Like](javascript:alert(1)) this.", "methods/alfa.en.md:12: text"),
+    "attr_list handler": ("methods/beta.md", "Betametodens syfte.", 'Betametodens syfte.\n{: onclick="alert(1)" }', "methods/beta.md:12: text"),
+    "image from elsewhere": ("cases/testkommunen.md", "gjorde saker.", "gjorde ![x](https://evil.example/p.png) saker.",
+                             "cases/testkommunen.md:15: text"),
+    "duplicate key": ("methods/beta.md", "steps: [4]", "steps: [4]\nsteps: [5]", "methods/beta.md:6: steps"),
+    "number as text": ("methods/beta.md", "title: Betametoden", "title: 0755", "methods/beta.md:3: title"),
+    "source address with markdown": ("sources.yml", "url: https://example.org/testkalla",
+                                     "url: 'https://a.example/)[x](javascript:alert(1)'", "sources.yml:5: testkalla.url"),
 }
 def edit(path: Path, old: str, new: str) -> None:
     """Replace the first occurrence of old in a content file; old must be there."""
@@ -25,7 +32,7 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-BAD_KINDS = list(BAD_INPUT) + ["english without swedish", "empty file", "not utf-8"]
+BAD_KINDS = list(BAD_INPUT) + ["english without swedish", "empty file", "not utf-8", "html material file", "redirect off the site"]
 
 
 def break_content(root: Path, kind: str) -> str:
@@ -44,4 +51,11 @@ def break_content(root: Path, kind: str) -> str:
         path = root / "cases/testkommunen.md"
         path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
         return "cases/testkommunen.md:4"
+    if kind == "html material file":
+        (root / "materials/startmote-mall/sida.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+        edit(root / "materials/startmote-mall.md", "  - file: startmote-mall.md", "  - file: sida.html\n    language: sv\n  - file: startmote-mall.md")
+        return "materials/startmote-mall.md:10: files[0].file"
+    if kind == "redirect off the site":
+        (root / "redirects.yml").write_text("metoder/gammal/: https://evil.example/\n", encoding="utf-8")
+        return "redirects.yml:1: metoder/gammal/"
     raise ValueError(kind)
