@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .errors import ErrorCollector, describe
-from .model import (Bank, Case, Localized, Material, MaterialFile, Method, Question, Source, Step, Term, Vocabulary,
+from .model import (Bank, Case, Localized, LocalizedMarkdown, Material, MaterialFile, Method, Question, Source, Step, Term, Vocabulary,
                     VocabularyValue)
 from .schema import BUILTIN_VOCABULARIES, CASE, ITEM_TYPES, LANGUAGES, MATERIAL, METHOD, SOURCE, STEP, STEP_NUMBERS, TERM, ContentType
 from .sourcefile import Record, read_markdown, read_yaml
@@ -250,7 +250,7 @@ def _load_item(root: Path, content_type: ContentType, file_id: str, paths: dict[
     for f in content_type.translated_fields:
         sv_value = values[f.name]
         values[f.name] = None if sv_value is None else Localized(sv_value, en_fields.get(f.name))
-    values["body"] = Localized(body_sv, english[1] if english else None)
+    values["body"] = LocalizedMarkdown(body_sv, english[1] if english else None)
     values["file"] = name
     if content_type is MATERIAL:
         files = _material_files(root, values, record, ctx)

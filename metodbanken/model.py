@@ -26,6 +26,11 @@ class Localized:
         return language != DEFAULT_LANGUAGE and not (self.en if language == "en" else None)
 
 
+class LocalizedMarkdown(Localized):
+    """A text that is Markdown (a body, an introduction, a definition): checked as HTML, rendered as Markdown.
+    Every other Localized is plain text and is escaped wherever it is shown."""
+
+
 @dataclass(frozen=True)
 class VocabularyValue:
     value: str

@@ -10,7 +10,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from .model import Bank, Localized
+from .model import Bank, Localized, LocalizedMarkdown
 from .qr import qr_svg
 from .schema import LANGUAGES
 
@@ -118,6 +118,12 @@ class Renderer:
         def text(value: Localized | None) -> str:
             return "" if value is None else value.get(language)
 
+        def content(value: Localized | None) -> Markup:
+            """A text for a block: Markdown (checked against the HTML allowlist) as Markdown, anything else as plain text."""
+            if isinstance(value, LocalizedMarkdown):
+                return Markup(value.get(language))
+            return markdown_text(text(value))
+
         def fallback(value: Localized | None) -> bool:
             return value is not None and value.is_fallback(language)
 
@@ -146,7 +152,7 @@ class Renderer:
             text_ = f"{kb:.0f} kB" if kb >= 10 else f"{kb:.1f} kB"
             return text_.replace(".", ",") if language == "sv" else text_
 
-        return {"lang": language, "bank": bank, "t": t, "text": text, "fallback": fallback, "vocab": vocab,
+        return {"lang": language, "bank": bank, "t": t, "text": text, "fallback": fallback, "content": content, "vocab": vocab,
                 "vocab_label": vocab_label, "link": link, "absolute": absolute,
                 "qr": lambda url: Markup(qr_svg(html.unescape(str(url)))),
                 "methods_by_id": lambda ids: [bank.method(i) for i in ids], "size": size,

@@ -11,7 +11,7 @@ import ada_url
 
 from .errors import ErrorCollector, describe
 from .markup import check_markdown_text, new_renderer
-from .model import Localized, Vocabulary
+from .model import Localized, LocalizedMarkdown, Vocabulary
 from .schema import LANGUAGES, SLUG_PATTERN, Field
 from .sourcefile import Record, path_text
 
@@ -264,7 +264,7 @@ def check_localized(f: Field, value: object, record: Record, path: tuple, ctx: C
             ctx.error(record, path, expected="a Swedish text under 'sv'", found="none",
                       hint="Swedish comes first; add 'sv:'. The English 'en:' may follow later.")
         return INVALID
-    return Localized(sv=texts["sv"], en=texts.get("en"))
+    return (LocalizedMarkdown if f.markdown else Localized)(sv=texts["sv"], en=texts.get("en"))
 
 
 _PAGE_OF_FILE = {"methods": "metoder", "cases": "exempel", "materials": "material", "checklists": "steg"}

@@ -1,0 +1,104 @@
+"""Real strict builds with hostile plain text and a broken template: what the browser would receive."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from badinput import edit
+from metodbanken.htmlpolicy import URL_ATTRIBUTES
+from sitekit import assemble, build
+
+PAYLOAD = "<img src=x onerror=alert(1)>"
+MARKDOWN_PAYLOAD = "[x](javascript:alert(1)) {: onclick=\"alert(2)\" } ![p](https://evil.example/p.png) *a* _b_ `c`"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    """The fixture bank with YAML-escaped HTML and Markdown syntax in every kind of plain-text field."""
+    root = assemble(tmp_path_factory.mktemp("hostile"))
+    escaped = PAYLOAD.replace("<", "\\u003c").replace(">", "\\u003e")
+    edit(root / "checklists/1-initiera-samverkan.yml", 'title: {sv: "Initiera samverkan"', f'title: {{sv: "Initiera {escaped}"')
+    edit(root / "methods/alfa.md", "title: Alfametoden", f'title: "Alfametoden {escaped}"')
+    edit(root / "methods/beta.md", "summary: Betametoden i korthet.", f"summary: '{MARKDOWN_PAYLOAD} {{:'")
+    edit(root / "cases/testkommunen.md", "title:", f'title: "Testkommunen {escaped}"\nx-title:')
+    text = (root / "cases/testkommunen.md").read_text(encoding="utf-8")
+    (root / "cases/testkommunen.md").write_text("\n".join(l for l in text.splitlines() if not l.startswith("x-title:")) + "\n",
+                                                encoding="utf-8")
+    edit(root / "sources.yml", "title: Testkällan", f"title: 'Testkällan {MARKDOWN_PAYLOAD}'")
+    edit(root / "vocabularies.yml", "label: {sv: Skola, en: School}", f"label: {{sv: 'Skola {MARKDOWN_PAYLOAD}', en: School}}")
+    edit(root / "labels/sv.yml", 'step_n: "Steg {n}"', f'step_n: "Steg {{n}} {escaped}"')
+    result = build(root)
+    assert result.returncode == 0, f"the build must show hostile plain text as text:\n{result.stdout}\n{result.stderr}"
+    return root / "site"
+
+
+def all_pages(site: Path):
+    for path in sorted(site.rglob("*.html")):
+        yield path, LexborHTMLParser(path.read_text(encoding="utf-8"))
+
+
+def test_no_element_or_attribute_from_plain_text_reaches_the_browser(hostile_site):
+    for path, tree in all_pages(hostile_site):
+        for node in tree.root.traverse(include_text=False):
+            for name, value in node.attributes.items():
+                assert not name.lower().startswith("on"), f"{path}: <{node.tag} {name}={value!r}>"
+                if name.lower() in URL_ATTRIBUTES:
+                    assert "javascript:" not in (value or "").replace(" ", "").lower(), f"{path}: {name}={value!r}"
+            if node.tag == "img":
+                assert (node.attributes.get("src") or "") != "x", f"{path}: an <img> from a title"
+                assert "evil.example" not in (node.attributes.get("src") or ""), f"{path}: an image from elsewhere"
+
+
+def test_titles_show_as_text_in_the_page_title_heading_and_navigation(hostile_site):
+    step = LexborHTMLParser((hostile_site / "steg/1-initiera-samverkan/index.html").read_text(encoding="utf-8"))
+    assert PAYLOAD in step.css_first("title").text()
+    assert PAYLOAD in step.css_first("h1").text()
+    nav_texts = [a.text() for a in step.css("nav a")]
+    assert any(PAYLOAD in t for t in nav_texts), "the step's title in the navigation shows as text"
+    method = LexborHTMLParser((hostile_site / "metoder/alfa/index.html").read_text(encoding="utf-8"))
+    assert method.css_first("h1").text().strip() == f"Alfametoden {PAYLOAD}"
+    assert f"Alfametoden {PAYLOAD}" in method.css_first("title").text()
+
+
+def test_markdown_syntax_in_plain_text_shows_as_written(hostile_site):
+    index = LexborHTMLParser((hostile_site / "metoder/index.html").read_text(encoding="utf-8"))
+    assert MARKDOWN_PAYLOAD + " {:" in index.body.text(separator=" "), "the summary is shown as written, Markdown and all"
+    alfa = LexborHTMLParser((hostile_site / "metoder/alfa/index.html").read_text(encoding="utf-8"))
+    assert f"Testkällan {MARKDOWN_PAYLOAD}" in alfa.body.text(separator=" "), "a source title is shown as written"
+    method = LexborHTMLParser((hostile_site / "metoder/beta/index.html").read_text(encoding="utf-8"))
+    assert MARKDOWN_PAYLOAD in method.body.text(separator=" ")
+    emphasised = [e.text() for e in method.css("article em, article code")]
+    assert not {"a", "b", "c"} & set(emphasised), f"emphasis or code made from plain text: {emphasised}"
+
+
+def test_every_page_has_its_policy_before_any_script(hostile_site):
+    for path, tree in all_pages(hostile_site):
+        head = tree.head
+        assert head is not None, path
+        first = [n for n in head.iter(include_text=False)]
+        metas = [i for i, n in enumerate(first) if n.tag == "meta" and
+                 (n.attributes.get("http-equiv") or "").lower() == "content-security-policy"]
+        scripts = [i for i, n in enumerate(first) if n.tag == "script"]
+        assert metas, f"{path}: no CSP"
+        assert not scripts or metas[0] < scripts[0], f"{path}: a script before the CSP"
+        policy = first[metas[0]].attributes["content"]
+        assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0], f"{path}: {policy}"
+        assert "unsafe-eval'" not in policy.replace("'wasm-unsafe-eval'", ""), f"{path}: {policy}"
+        assert "mb-script-hashes" not in policy and "object-src 'none'" in policy and "base-uri 'self'" in policy
+
+
+def test_a_template_mistake_fails_the_build_with_the_file_named(tmp_path):
+    root = assemble(tmp_path / "broken")
+    template = root / "overrides/main.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "{% block site_meta %}", '{% block extrahead %}<link rel="stylesheet" href="https://cdn.example/x.css">'
+        '<img src=x onerror="alert(1)">{% endblock %}\n{% block site_meta %}', 1), encoding="utf-8")
+    result = build(root)
+    assert result.returncode != 0
+    report = result.stdout + result.stderr
+    assert "index.html: <link href=\"https://cdn.example/x.css\"> (a file from another site)" in report, report
+    assert '<img onerror="alert(1)"> (an event handler)' in report, report
