@@ -23,6 +23,7 @@ SECTIONS = {"step": "steg", "method": "metoder", "case": "exempel", "material": 
 _MARKDOWN_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|<>&\"'"}
 _SPECIAL_TABLE = str.maketrans(_MARKDOWN_SPECIAL)
 _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _LIST_START = re.compile(r"^(\d+)([.)])")
 
 
@@ -32,7 +33,7 @@ def markdown_text(value: str) -> Markup:
         return value
     if _IDENTIFIER.match(value):  # ids and vocabulary names: nothing to escape
         return Markup(value)
-    text = " ".join(value.split())  # plain text is one line: no list, heading or code block can start inside it
+    text = " ".join(_CONTROL.sub("", value).split())  # plain text is one line: no list, heading or code block can start inside it
     text = text.translate(_SPECIAL_TABLE)
     if text.startswith("-"):
         text = "&#45;" + text[1:]

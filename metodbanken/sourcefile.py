@@ -178,6 +178,7 @@ def parse_yaml(text: str, *, file: str, errors: ErrorCollector, line_offset: int
     return data, lines, raw
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # invisible, and Python-Markdown uses \x02 and \x03 itself
 MAX_CONTENT_FILE_BYTES = 1024 * 1024  # a method is a few kB, the whole glossary some tens of kB
 
 
@@ -200,6 +201,12 @@ def read_text(path: Path, *, name: str, errors: ErrorCollector) -> str | None:
                    hint="save the file with UTF-8 encoding (in most editors: 'Save with encoding' → UTF-8).")
         return None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        errors.add(name, text.count("\n", 0, control.start()) + 1, "", expected="text without control characters",
+                   found=f"the control character U+{ord(control.group(0)):04X}",
+                   hint="delete it (it is invisible in most editors; retype the line if needed).")
+        return None
     if not text.strip():
         errors.add(name, 1, "", expected="content", found="an empty file",
                    hint="fill the file in (`python -m metodbanken new` creates one with every field), or delete it.")
