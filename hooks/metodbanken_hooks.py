@@ -12,11 +12,12 @@ from metodbanken.output import copy_material_files
 from metodbanken.search import SearchIndexError, build_search_index
 from metodbanken.sitecheck import POLICY, SiteCheckError, seal_site
 from metodbanken.urls import write_redirects
-from metodbanken.site import Project, prepare
+from metodbanken.site import Project, prepare_with_documents
 from metodbanken.verify import verify_built_site
 
 # -- state (rebuilt on every build: static-i18n runs these hooks once per language) --------------
 _bank = None
+_documents = None
 
 
 # -- hooks ----------------------------------------------------------------------------------------
@@ -43,10 +44,10 @@ def on_env(env, config, files):
 
 
 def on_pre_build(config):
-    global _bank
-    _bank = None
+    global _bank, _documents
+    _bank = _documents = None
     try:
-        _bank = prepare(_project(config))
+        _bank, _documents = prepare_with_documents(_project(config))
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
 
@@ -56,6 +57,7 @@ def on_post_build(config):
         return
     language, output_dir = _language_output(config)
     copy_material_files(_bank, output_dir)
+    _documents.write(output_dir)  # DOCX, PDF and PPTX made from the materials and checklists, beside each material page
     write_open_data(_bank, output_dir, language)
     problems = verify_built_site(_bank, output_dir, language=language)
     if problems:

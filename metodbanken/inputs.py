@@ -97,6 +97,17 @@ def material_file_problem(folder: Path, file_name: str) -> tuple[str, str] | Non
     return None
 
 
+def generated_file_problem(file_name: str, size: int) -> str | None:
+    """What keeps a file the build generated from being published (the same rules as editors' files); None if fine."""
+    if not _SAFE_NAME.match(file_name) or file_name.lower() in ("index.html", "index.htm"):
+        return f"the file name '{file_name}'"
+    if file_name.rsplit(".", 1)[1] not in MATERIAL_EXTENSIONS:
+        return f"a '.{file_name.rsplit('.', 1)[1]}' file"
+    if size > MAX_FILE_BYTES:
+        return f"a file of {size / 1024 / 1024:.0f} MB"
+    return None
+
+
 _SVG_FORBIDDEN = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener", "image", "feimage"}
 _SVG_ANIMATION = {"set", "animate", "animatemotion", "animatetransform", "animatecolor"}
 _CSS_REFERENCE = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import|image-set\(", re.I)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Mapping
 
 import jinja2
 import yaml
@@ -80,14 +81,17 @@ class Renderer:
             auto_reload=False,  # a Renderer lives for one build; checking template files per page costs more than rendering
         )
 
-    def render(self, bank: Bank) -> dict[str, str]:
+    def render(self, bank: Bank, *, downloads: Mapping[str, tuple] | None = None) -> dict[str, str]:
         pages: dict[str, str] = {}
         for language in LANGUAGES:
-            pages.update(self.render_language(bank, language))
+            pages.update(self.render_language(bank, language, downloads=downloads))
         return pages
 
-    def render_language(self, bank: Bank, language: str) -> dict[str, str]:
+    def render_language(self, bank: Bank, language: str, *, downloads: Mapping[str, tuple] | None = None) -> dict[str, str]:
+        """downloads: material id -> every file its page offers (documents.Download), generated ones included;
+        without it, a page offers the editors' files only."""
         env_globals = self._globals(bank, language)
+        env_globals["downloads"] = lambda material: (downloads or {}).get(material.id) or material.files
 
         def page(template: str, section: str, name: str, **context) -> tuple[str, str]:
             content = self.env.get_template(template).render(**env_globals, **context)

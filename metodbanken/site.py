@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .documents import Documents, build_documents
 from .load import load_bank
 from .model import Bank
 from .output import write_pages
@@ -39,19 +40,28 @@ class Project:
         return digest.hexdigest()
 
 
-_cache: dict[str, tuple[str, Bank]] = {}
+_cache: dict[str, tuple[str, Bank, Documents]] = {}
+
+# Generated documents (DOCX, PDF, PPTX) are kept here between builds, by the hash of what each is made from (git-ignored).
+DOCUMENT_CACHE = Path(".cache") / "metodbanken" / "documents"
 
 
 def prepare(project: Project) -> Bank:
-    """Load and validate the bank and write its pages; skipped when nothing changed since the last call."""
+    """Load and validate the bank, make its documents and write its pages; skipped when nothing changed since the last call."""
+    return prepare_with_documents(project)[0]
+
+
+def prepare_with_documents(project: Project) -> tuple[Bank, Documents]:
+    """prepare(), and the documents generated from the bank's materials and checklists (to write into each built language)."""
     key = f"{project.root}\0{project.public_url}"
     fingerprint = project.fingerprint()
     cached = _cache.get(key)
     if cached and cached[0] == fingerprint and (project.docs_dir / "metoder" / "index.md").exists():
-        return cached[1]
+        return cached[1], cached[2]
     bank = load_bank(project.root)
-    renderer = Renderer(templates_dir=project.root / "overrides" / "metodbanken", labels=load_labels(project.root / "labels"),
-                        public_url=project.public_url)
-    write_pages(renderer.render(bank), project.docs_dir)
-    _cache[key] = (fingerprint, bank)
-    return bank
+    labels = load_labels(project.root / "labels")
+    documents = build_documents(bank, labels, cache_dir=project.root / DOCUMENT_CACHE, public_url=project.public_url)
+    renderer = Renderer(templates_dir=project.root / "overrides" / "metodbanken", labels=labels, public_url=project.public_url)
+    write_pages(renderer.render(bank, downloads=documents.downloads), project.docs_dir)
+    _cache[key] = (fingerprint, bank, documents)
+    return bank, documents
