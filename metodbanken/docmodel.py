@@ -171,7 +171,7 @@ def _list_item(item: _Node, out: list, *, level: int, number: int | None) -> Non
             rest.append(child)
         else:
             inline.append(child)
-    if not inline and rest and isinstance(rest[0], _Node) and rest[0].tag == "p":  # a "loose" list: text in <p>
+    if not _clean(_runs_of(inline)) and rest and isinstance(rest[0], _Node) and rest[0].tag == "p":  # a "loose" list: text in <p>
         inline, rest = rest[0].children, rest[1:]
     runs = _clean(_runs_of(inline))
     checkbox = False

@@ -1,0 +1,205 @@
+"""The bank's own documents (DOCX, PDF, PPTX) made from the real bank's materials and checklists: they open (parsed by
+python-docx, pypdf and python-pptx), hold what their source holds in their language, carry title and language,
+follow the rules for material files, and come out byte for byte the same from the same source."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+
+from sitekit import REPO
+
+from metodbanken import docwriters
+from metodbanken.docmodel import Heading, ListItem, Paragraph, Table, markdown_blocks
+from metodbanken.documents import build_documents
+from metodbanken.errors import ContentErrors
+from metodbanken.inputs import generated_file_problem
+from metodbanken.load import load_bank
+from metodbanken.render import load_labels
+
+STEP_FILE = {"sv": "checklista-steg-{n}", "en": "checklist-step-{n}"}
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank(REPO)
+
+
+@pytest.fixture(scope="module")
+def labels():
+    return load_labels(REPO / "labels")
+
+
+@pytest.fixture(scope="module")
+def documents(bank, labels):
+    return build_documents(bank, labels, public_url="https://metodbanken.example/")
+
+
+def _files(documents) -> dict[str, bytes]:
+    return {name: data for files in documents.files.values() for name, data in files}
+
+
+def _squash(text: str) -> str:
+    """Text without any white space: PDF text extraction breaks lines where the layout did."""
+    return re.sub(r"\s+", "", text)
+
+
+def _docx_text(data: bytes):
+    import docx
+    document = docx.Document(io.BytesIO(data))
+    text = "\n".join(p.text for p in document.paragraphs)
+    text += "\n".join(cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    return document, text
+
+
+def _pdf_text(data: bytes):
+    from pypdf import PdfReader
+    reader = PdfReader(io.BytesIO(data))
+    return reader, "\n".join(page.extract_text() for page in reader.pages)
+
+
+# -- the five step checklists, per step and language ------------------------------------------------------
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("number", [1, 2, 3, 4, 5])
+def test_each_step_checklist_is_a_docx_and_a_pdf_with_every_question(bank, documents, number, language):
+    files = _files(documents)
+    step = bank.step(number)
+    stem = STEP_FILE[language].format(n=number)
+    assert f"{stem}.docx" in files and f"{stem}.pdf" in files, sorted(files)
+    origin = bank.vocabularies["checklist_origin"].label_of(step.checklist_origin, language)
+
+    document, text = _docx_text(files[f"{stem}.docx"])
+    assert document.core_properties.title == text.splitlines()[0] and str(number) in document.core_properties.title
+    assert document.core_properties.language == {"sv": "sv-SE", "en": "en-GB"}[language]
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    for q in step.questions:
+        assert any(q.text.get(language) in h for h in headings), f"{stem}.docx: no heading for {q.id}"
+        assert bank.sources[q.source].title in text
+    assert origin in text
+    for field in ("doc_municipality", "doc_date", "doc_participants"):  # fields to fill in
+        assert load_labels(REPO / "labels")[language][field] + ":" in text
+
+    reader, text = _pdf_text(files[f"{stem}.pdf"])
+    assert reader.metadata.title == document.core_properties.title
+    assert reader.trailer["/Root"]["/Lang"] == {"sv": "sv-SE", "en": "en-GB"}[language]
+    squashed = _squash(text)
+    for q in step.questions:
+        assert _squash(q.text.get(language)) in squashed, f"{stem}.pdf lacks question {q.id}"
+    assert _squash(origin) in squashed
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert outline and outline[0] == reader.metadata.title  # headings are bookmarks
+
+
+def test_a_checklist_material_covering_several_steps_also_comes_whole(bank, documents):
+    files = _files(documents)
+    _, text = _pdf_text(files["arbetsblad-steg-2-5.pdf"])
+    squashed = _squash(text)
+    for number in (2, 3, 4, 5):
+        for q in bank.step(number).questions:
+            assert _squash(q.text.sv) in squashed
+
+
+# -- the materials' Markdown files, the presentation and the poster -----------------------------------------
+
+def test_every_markdown_material_file_becomes_docx_and_pdf_and_the_presentation_pptx(bank, documents):
+    files = _files(documents)
+    for material in bank.materials:
+        for f in material.files:
+            stem, extension = f.file.rsplit(".", 1)
+            if extension != "md":
+                continue
+            assert {f"{stem}.docx", f"{stem}.pdf"} <= set(files), f"{material.id}: {f.file}"
+            if material.type == "presentation":
+                assert f"{stem}.pptx" in files
+            if material.type != "checklista":  # checklists come from checklists/*.yml, not from their Markdown
+                source = (REPO / "materials" / material.id / f.file).read_text(encoding="utf-8")
+                titles = re.findall(r"(?m)^##? (.+)$", source)
+                document, text = _docx_text(files[f"{stem}.docx"])
+                headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+                assert [t.replace("*", "") for t in titles] == headings, f"{stem}.docx"
+                _, pdf_text = _pdf_text(files[f"{stem}.pdf"])
+                assert all(_squash(t.replace("*", "")) in _squash(pdf_text) for t in titles), f"{stem}.pdf"
+
+
+@pytest.mark.parametrize(("stem", "language"), [("presentation-ledningsgrupp", "sv"), ("presentation-management-group", "en")])
+def test_the_presentation_has_a_slide_per_heading_with_speaker_notes(documents, stem, language):
+    from pptx import Presentation
+    source = (REPO / "materials" / "presentation-ledningsgrupp" / f"{stem}.md").read_text(encoding="utf-8")
+    deck = Presentation(io.BytesIO(_files(documents)[f"{stem}.pptx"]))
+    titles = [slide.shapes.title.text for slide in deck.slides]
+    assert titles == re.findall(r"(?m)^##? (.+)$", source)
+    assert deck.core_properties.title == titles[0] and deck.core_properties.language == {"sv": "sv-SE", "en": "en-GB"}[language]
+    notes = [slide.notes_slide.notes_text_frame.text for slide in list(deck.slides)[1:]]
+    assert all(notes) and all(n.startswith(("Talarstöd", "Speaker notes")) for n in notes)
+
+
+@pytest.mark.parametrize(("stem", "words"), [("affisch-vecka-47", "Våld går att förebygga"), ("poster-week-47", "Violence")])
+def test_the_poster_is_a_one_page_pdf_with_its_text_as_text(documents, stem, words):
+    reader, text = _pdf_text(_files(documents)[f"{stem}.pdf"])
+    assert len(reader.pages) == 1 and words in text
+    assert reader.metadata.title and reader.metadata.subject  # the SVG's <title> and <desc>
+
+
+# -- files as files: names, sizes, reproducible bytes, the cache ---------------------------------------------
+
+def test_generated_files_follow_the_rules_for_material_files(documents):
+    files = _files(documents)
+    assert len(files) >= 45
+    assert [name for name, data in files.items() if generated_file_problem(name, len(data))] == []
+    for name, data in files.items():
+        assert data.startswith(b"%PDF-" if name.endswith(".pdf") else b"PK"), name
+        if not name.endswith(".pdf"):
+            assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(data)).infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_the_same_source_gives_the_same_bytes(bank, labels, documents):
+    again = build_documents(bank, labels, public_url="https://metodbanken.example/")
+    assert _files(again) == _files(documents)
+
+
+def test_the_cache_makes_nothing_twice_and_drops_what_no_source_makes(bank, labels, tmp_path, monkeypatch):
+    import dataclasses
+    small = dataclasses.replace(bank, materials=tuple(m for m in bank.materials if m.id == "mall-manadsavstamning"))
+    first = build_documents(small, labels, cache_dir=tmp_path)
+    (tmp_path / "stale.pdf").write_bytes(b"old")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("made again although cached")
+    for name in ("write_pdf", "write_docx", "write_pptx", "poster_pdf"):
+        monkeypatch.setattr(docwriters, name, refuse)
+    second = build_documents(small, labels, cache_dir=tmp_path)
+    assert _files(second) == _files(first) and not (tmp_path / "stale.pdf").exists()
+
+
+def test_a_source_that_cannot_be_made_is_named(bank, labels, monkeypatch):
+    import dataclasses
+    small = dataclasses.replace(bank, materials=tuple(m for m in bank.materials if m.id == "mall-manadsavstamning"))
+    monkeypatch.setattr(docwriters, "write_pdf", lambda document: (_ for _ in ()).throw(ValueError("broken table")))
+    with pytest.raises(ContentErrors) as failure:
+        build_documents(small, labels)
+    assert "materials/mall-manadsavstamning/manadsavstamning.md" in failure.value.report()
+    assert "broken table" in failure.value.report()
+
+
+# -- Markdown as blocks -----------------------------------------------------------------------------------
+
+def test_markdown_becomes_headings_lists_tables_and_paragraphs_and_never_script():
+    blocks = markdown_blocks("# Titel\n\nText med **fet** och *kursiv*.\n\n- [ ] Fråga\n\n    Svar: ___\n\n1. Ett\n2. Två\n\n"
+                             "| A | B |\n|---|---|\n| | x |\n\n<script>alert(1)</script>\n\n> Citat\n")
+    assert isinstance(blocks[0], Heading) and blocks[0].level == 1
+    assert isinstance(blocks[1], Paragraph)
+    assert [(r.text, r.bold, r.italic) for r in blocks[1].runs] == [("Text med ", False, False), ("fet", True, False), (" och ", False, False),
+                                                                    ("kursiv", False, True), (".", False, False)]
+    task = next(b for b in blocks if isinstance(b, ListItem) and b.checkbox)
+    assert task.runs[0].text == "Fråga"
+    answer = blocks[blocks.index(task) + 1]
+    assert isinstance(answer, Paragraph) and answer.indent == 1
+    assert [b.number for b in blocks if isinstance(b, ListItem) and b.number] == [1, 2]
+    table = next(b for b in blocks if isinstance(b, Table))
+    assert len(table.header) == 2 and table.rows == (((), (docwriters.Run("x"),)),)
+    assert not any("alert" in str(b) for b in blocks)
+    assert any(isinstance(b, Paragraph) and b.quote for b in blocks)
