@@ -90,6 +90,7 @@ def test_each_step_checklist_is_a_docx_and_a_pdf_with_every_question(bank, docum
     for q in step.questions:
         assert _squash(q.text.get(language)) in squashed, f"{stem}.pdf lacks question {q.id}"
     assert _squash(origin) in squashed
+    assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"] is True  # the window shows the title
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     assert outline and outline[0] == reader.metadata.title  # headings are bookmarks
 
@@ -121,6 +122,8 @@ def test_every_markdown_material_file_becomes_docx_and_pdf_and_the_presentation_
                 document, text = _docx_text(files[f"{stem}.docx"])
                 headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
                 assert [t.replace("*", "") for t in titles] == headings, f"{stem}.docx"
+                for table in document.tables:  # a table's first row is marked as its header row
+                    assert table.rows[0]._tr.trPr.xpath("./w:tblHeader"), f"{stem}.docx: a table without a header row"
                 _, pdf_text = _pdf_text(files[f"{stem}.pdf"])
                 assert all(_squash(t.replace("*", "")) in _squash(pdf_text) for t in titles), f"{stem}.pdf"
 
