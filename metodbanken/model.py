@@ -117,6 +117,11 @@ class MaterialFile:
     size: int  # bytes, measured from the file itself
 
     @property
+    def generated_from(self) -> None:
+        """An editor's own file (documents.Download says what a generated file is made from)."""
+        return None
+
+    @property
     def format(self) -> str:
         return self.file.rsplit(".", 1)[-1].upper() if "." in self.file else "?"
 

@@ -90,7 +90,7 @@ def test_each_step_checklist_is_a_docx_and_a_pdf_with_every_question(bank, docum
     for q in step.questions:
         assert _squash(q.text.get(language)) in squashed, f"{stem}.pdf lacks question {q.id}"
     assert _squash(origin) in squashed
-    assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"] is True  # the window shows the title
+    assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712 (a pypdf BooleanObject); the window shows the title
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     assert outline and outline[0] == reader.metadata.title  # headings are bookmarks
 
