@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from .docmodel import ChecklistQuestion, ChecklistSection, Document, checklist_blocks, markdown_blocks
-from .errors import ContentErrors, ErrorCollector
+from .errors import ErrorCollector
 from .inputs import generated_file_problem
 from .model import Bank, Material
 from .render import SECTIONS
@@ -230,5 +230,3 @@ def _library_versions() -> tuple:
         _VERSIONS = tuple(version(name) for name in ("fpdf2", "python-docx", "python-pptx", "Markdown"))
     return _VERSIONS
 
-
-__all__ = ["Documents", "Download", "build_documents", "ContentErrors"]
