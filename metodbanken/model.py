@@ -98,6 +98,7 @@ class Method(Item):
     resources: Localized | None = None
     owner: str | None = None
     owner_url: str | None = None
+    unstated: tuple[str, ...] = ()
     related_methods: tuple[str, ...] = ()
 
 

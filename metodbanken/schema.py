@@ -80,6 +80,8 @@ METHOD = ContentType(
         Field("resources", "text", "What the method takes: time, people, money.", translated=True, max_length=500),
         Field("owner", "text", "Organisation that owns or can be contacted about the method (an organisation, never a private person).", max_length=200),
         Field("owner_url", "url", "Public web address of the owner or contact organisation (https://…).", example="https://mfj.se/"),
+        Field("unstated", "terms", "Facts the cited sources were checked for and do not give (shown once as 'the sources do not state').",
+              vocabulary="method_fact", default=()),
         _SOURCES,
         Field("related_methods", "refs", "Ids of related methods.", ref="method", default=()),
         _REVIEWED,
@@ -179,6 +181,11 @@ ITEM_TYPES = (METHOD, CASE, MATERIAL)
 
 # Values that are fixed by the engine rather than by vocabularies.yml.
 BUILTIN_VOCABULARIES = {
+    "method_fact": {
+        "resources": {"sv": "Vad som krävs", "en": "What it takes"},
+        "owner": {"sv": "Ägare eller kontakt", "en": "Owner or contact"},
+        "owner_url": {"sv": "Ägarens webbplats", "en": "Owner's website"},
+    },
     "checklist_origin": {
         "handbook": {"sv": "Handbokens checklista", "en": "The handbook's checklist"},
         "sources": {"sv": "Frågor som Metodbanken har formulerat utifrån källorna", "en": "Questions the bank drew from the sources"},
