@@ -17,9 +17,15 @@ from metodbanken.verify import verify_built_site
 
 # -- state (rebuilt on every build: static-i18n runs these hooks once per language) --------------
 _bank = None
+_serving = False  # `mkdocs serve` injects its live-reload script inline, different on every request
 
 
 # -- hooks ----------------------------------------------------------------------------------------
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
 
 def on_config(config):
     project = _project(config)
@@ -45,6 +51,7 @@ def on_env(env, config, files):
 def on_pre_build(config):
     global _bank
     _bank = None
+_serving = False  # `mkdocs serve` injects its live-reload script inline, different on every request
     try:
         _bank = prepare(_project(config))
     except ContentErrors as exc:
@@ -64,7 +71,7 @@ def on_post_build(config):
     write_redirects(_project(config).root, output_dir, language=language, extra=_bank.short_urls())
     if _is_last_language(config):
         try:
-            seal_site(Path(config.site_dir), public_url=config.site_url or "http://127.0.0.1:8000/")
+            seal_site(Path(config.site_dir), public_url=config.site_url or "http://127.0.0.1:8000/", serving=_serving)
             build_search_index(Path(config.site_dir))
         except (SiteCheckError, SearchIndexError) as exc:
             raise PluginError(str(exc)) from None
