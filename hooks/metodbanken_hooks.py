@@ -51,7 +51,6 @@ def on_env(env, config, files):
 def on_pre_build(config):
     global _bank
     _bank = None
-_serving = False  # `mkdocs serve` injects its live-reload script inline, different on every request
     try:
         _bank = prepare(_project(config))
     except ContentErrors as exc:
