@@ -6,9 +6,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from metodbanken.contentcheck import PageContentCheck
 from metodbanken.errors import ContentErrors
 from metodbanken.opendata import write_open_data
-from metodbanken.output import copy_material_files
+from metodbanken.output import clear_site, copy_material_files
 from metodbanken.search import SearchIndexError, build_search_index
 from metodbanken.sitecheck import POLICY, SiteCheckError, seal_site
 from metodbanken.urls import write_redirects
@@ -17,6 +18,7 @@ from metodbanken.verify import verify_built_site
 
 # -- state (rebuilt on every build: static-i18n runs these hooks once per language) --------------
 _bank = None
+_texts = None  # the check of editors' texts in this build's rendered pages
 _serving = False  # `mkdocs serve` injects its live-reload script inline, different on every request
 
 
@@ -43,14 +45,22 @@ def on_files(files, config):
     return files
 
 
+def on_page_content(html, page, config, files):
+    return _texts.page(html, page_path=page.url) if _texts is not None else html
+
+
 def on_env(env, config, files):
+    """Every page has been rendered from Markdown and none written yet: refuse them all if an editor's text is unsafe."""
+    if _texts is not None and _texts.problems:
+        clear_site(Path(config.site_dir))  # an earlier language may already be written: publish nothing
+        raise PluginError(ContentErrors(_texts.problems).report())
     env.globals["metodbanken_csp"] = POLICY
     return env
 
 
 def on_pre_build(config):
-    global _bank
-    _bank = None
+    global _bank, _texts
+    _bank, _texts = None, PageContentCheck(_project(config).root)
     try:
         _bank = prepare(_project(config))
     except ContentErrors as exc:

@@ -17,15 +17,18 @@ _VOCABULARY_VALUE = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")  # a slug, or a
 _LANGUAGE_SUFFIX = re.compile(r"^(?P<id>.+?)(?:\.(?P<lang>[a-z]{2}))?\.md$")
 
 
-def load_bank(root: Path) -> Bank:
-    """Read the bank under root (vocabularies.yml, sources.yml, glossary.yml and the content folders)."""
+def load_bank(root: Path, *, render_check: bool = True) -> Bank:
+    """Read the bank under root (vocabularies.yml, sources.yml, glossary.yml and the content folders).
+
+    render_check: render every Markdown text to check its HTML (the `check` command). A build passes False and checks
+    the same texts in the pages it renders anyway (contentcheck.py), so nothing is rendered twice."""
     root = Path(root)
     errors = ErrorCollector()
     check_no_symlinks(root, errors)
     errors.raise_if_any()  # nothing below may read through a link
     vocabularies = _load_vocabularies(root, errors)
     errors.raise_if_any()  # every other file is checked against the vocabularies
-    ctx = Context(errors=errors, vocabularies=vocabularies)
+    ctx = Context(errors=errors, vocabularies=vocabularies, render_check=render_check)
     sources = _load_sources(root, ctx)
     steps = _load_steps(root, ctx)
     items = {t.name: _load_items(root, t, ctx) for t in ITEM_TYPES}
@@ -226,7 +229,7 @@ def _load_item(root: Path, content_type: ContentType, file_id: str, paths: dict[
     if record is None:
         return None
     cleaned = check_mapping(content_type.fields, record.data, record, (), ctx)
-    body_sv = _body(record, content_type, ctx)
+    body_sv, origin_sv = _body(record, content_type, ctx)
     english = _load_english(root, content_type, paths.get("en"), ctx)
     if cleaned is None:
         return None
@@ -250,7 +253,8 @@ def _load_item(root: Path, content_type: ContentType, file_id: str, paths: dict[
     for f in content_type.translated_fields:
         sv_value = values[f.name]
         values[f.name] = None if sv_value is None else Localized(sv_value, en_fields.get(f.name))
-    values["body"] = LocalizedMarkdown(body_sv, english[1] if english else None)
+    origin = (("sv", *origin_sv),) + ((("en", *english[2]),) if english else ())
+    values["body"] = LocalizedMarkdown(body_sv, english[1] if english else None, origin=origin)
     values["file"] = name
     if content_type is MATERIAL:
         files = _material_files(root, values, record, ctx)
@@ -261,14 +265,16 @@ def _load_item(root: Path, content_type: ContentType, file_id: str, paths: dict[
     return cls(**values)
 
 
-def _body(record: Record, content_type: ContentType, ctx: Context) -> str | None:
+def _body(record: Record, content_type: ContentType, ctx: Context) -> tuple[str | None, tuple[str, int, str]]:
+    """The Markdown below the front matter, and where it starts (file, line, field)."""
     body = record.body.strip("\n")
+    first_line = record.body_line + (len(record.body) - len(record.body.lstrip("\n")))
     if content_type.body_required and not body.strip():
         ctx.errors.add(record.file, record.body_line, "text", expected="the text below the front matter", found="no text",
                        hint="write the sections the template lists (for a method: Syfte, Så går det till, Vad som krävs, Erfarenheter).")
-        return None
-    ctx.markdown.append((record, (), body, record.body_line + (len(record.body) - len(record.body.lstrip("\n")))))
-    return body
+        return None, (record.file, first_line, "text")
+    ctx.markdown.append((record, (), body, first_line))
+    return body, (record.file, first_line, "text")
 
 
 def _load_english(root: Path, content_type: ContentType, path: Path | None, ctx: Context):
@@ -287,10 +293,10 @@ def _load_english(root: Path, content_type: ContentType, path: Path | None, ctx:
             ctx.error(record, (), expected=f"the translated field '{f.name}'", found="it missing",
                       hint=f"translate '{f.name}' from the Swedish file.")
             return INVALID
-    body = _body(record, content_type, ctx)
+    body, origin = _body(record, content_type, ctx)
     if cleaned is None or INVALID in cleaned.values() or body is None:
         return INVALID
-    return cleaned, body
+    return cleaned, body, origin
 
 
 def _material_files(root: Path, values: dict, record: Record, ctx: Context) -> tuple[MaterialFile, ...] | None:

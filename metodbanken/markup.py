@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import secrets
 import signal
 import threading
 from contextlib import contextmanager
 
 import markdown
 
-from .htmlpolicy import Violation, check_fragment
+from .htmlpolicy import Violation, check_regions
 
 # The Markdown extensions of the site, with their settings: mkdocs.yml lists exactly these (a test compares them),
 # so the check renders editors' text as the build does.
@@ -29,6 +30,16 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LINE_MARKERS = re.compile(r"(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$))+")
 
 PAGE_ORIGIN = "https://metodbanken.invalid/"  # stands for the site's address when links are resolved
+
+# Marks where an editor's text begins and ends in a generated page (see htmlpolicy.check_regions). New for every
+# process, never published (the markers are removed once checked), so no editor can write a marker of their own.
+NONCE = secrets.token_hex(12)
+
+
+def wrap(text: str, *, ref: str, nonce: str = NONCE) -> str:
+    """The Markdown of an editor's text inside the markers the check looks for."""
+    return (f'<div class="mb-md" data-mb-md="{ref}" data-mb-nonce="{nonce}" markdown>\n\n{text}\n\n'
+            f'<div data-mb-end="{nonce}"></div>\n\n</div>')
 
 
 def limits(text: str) -> list[tuple[int, str, str]]:
@@ -101,17 +112,17 @@ def check_markdown_text(text: str, *, page_path: str, renderer: markdown.Markdow
         return problems
     try:
         with _time_limit(RENDER_SECONDS):
-            html = render(text, renderer)
+            html = render(wrap(text, ref="text"), renderer)
     except RenderTimeout:
         return [(1, f"a text that took over {RENDER_SECONDS:.0f} s to read",
                  "simplify it: very many unclosed brackets or deeply nested lists make Markdown slow.")]
     except RecursionError:
         return [(1, "a text nested too deeply to read", f"lists and quotes may nest at most {MAX_NESTING} levels.")]
-    return [(_line_of(v, text), f"the HTML {v.found()}", v.hint)
-            for v in check_fragment(html, base_url=PAGE_ORIGIN + page_path)]
+    return [(line_of(v, text), f"the HTML {v.found()}", v.hint)
+            for _, v in check_regions(html, nonce=NONCE, base_url=PAGE_ORIGIN + page_path)]
 
 
-def _line_of(violation: Violation, text: str) -> int:
+def line_of(violation: Violation, text: str) -> int:
     """The first line of the Markdown that mentions what was refused (the HTML parser only knows the HTML's lines)."""
     needles = [n for n in (violation.attribute, violation.value, f"<{violation.element}") if n]
     lowered = text.lower()

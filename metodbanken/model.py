@@ -26,9 +26,16 @@ class Localized:
         return language != DEFAULT_LANGUAGE and not (self.en if language == "en" else None)
 
 
+@dataclass(frozen=True)
 class LocalizedMarkdown(Localized):
     """A text that is Markdown (a body, an introduction, a definition): checked as HTML, rendered as Markdown.
     Every other Localized is plain text and is escaped wherever it is shown."""
+
+    origin: tuple[tuple[str, str, int, str], ...] = ()  # (language, file, first line, field) of each text
+
+    def where(self, language: str) -> tuple[str, int, str] | None:
+        language = language if any(o[0] == language for o in self.origin) else "sv"
+        return next(((f, line, field) for lang, f, line, field in self.origin if lang == language), None)
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ def prepare(project: Project) -> Bank:
     cached = _cache.get(key)
     if cached and cached[0] == fingerprint and (project.docs_dir / "metoder" / "index.md").exists():
         return cached[1]
-    bank = load_bank(project.root)
+    bank = load_bank(project.root, render_check=False)  # the rendered pages are checked instead (contentcheck.py)
     renderer = Renderer(templates_dir=project.root / "overrides" / "metodbanken", labels=load_labels(project.root / "labels"),
                         public_url=project.public_url)
     write_pages(renderer.render(bank), project.docs_dir)

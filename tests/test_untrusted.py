@@ -94,7 +94,7 @@ def test_step_intro_and_glossary_definitions_are_checked_the_same_way(bank_root)
     edit(bank_root / "glossary.yml", "En beskrivning av läget.", "En [länk](javascript:void(0)).")
     messages = errors_of(bank_root)
     assert [m.split(" expected")[0] for m in messages] == [
-        "checklists/3-identifiera-forandringsfaktorer.yml:6: intro.sv:",  # the text's first line
+        "checklists/3-identifiera-forandringsfaktorer.yml:7: intro.sv:",  # the line of the attribute list
         "glossary.yml:10: [1].definition.sv:",
     ]
 
