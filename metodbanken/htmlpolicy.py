@@ -218,50 +218,70 @@ _CSS_URL = re.compile(r"url\(|@import|image-set\(", re.I)
 
 def check_page(html: str, *, page_url: str) -> list[Violation]:
     """What no built page may contain, wherever it came from (content, our templates, the theme)."""
+    return scan_page(html, page_url=page_url)[0]
+
+
+_HANDLER_CANDIDATE = re.compile(r"[\s/\"']on[a-z0-9_-]*\s*=", re.I)  # every event handler with a value matches this
+_URL_SELECTOR = ",".join(f"[{a}]" for a in sorted(URL_ATTRIBUTES) if ":" not in a)
+_PLAIN_RELATIVE = re.compile(r"^(?!//)[A-Za-z0-9._~/#?=&%+-]*$")  # no scheme, no host: a path on this site
+_EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
+
+
+def scan_page(html: str, *, page_url: str) -> tuple[list[Violation], list[str]]:
+    """(violations, the inline scripts' texts) of one built page, from one parse.
+
+    Fast where pages are alike: elements are found by CSS selectors in C, every attribute is looked at only when a
+    scan of the raw text shows something that could be an event handler or a namespaced link."""
     base = ada_url.URL(page_url)
     tree = LexborHTMLParser(html)
     problems: list[Violation] = []
-    for node in tree.root.traverse(include_text=False) if tree.root is not None else []:
-        tag = (node.tag or "").lower()
-        if tag.startswith("-") or tag.startswith("#"):
-            continue
-        tag = tag.split(":")[-1]
+    if _HANDLER_CANDIDATE.search(html) or "xlink:" in html.lower():
+        nodes = [n for n in tree.root.traverse(include_text=False)] if tree.root is not None else []
+        for node in nodes:
+            tag = (node.tag or "").lower().split(":")[-1]
+            for attribute, value in node.attributes.items():
+                name = (attribute or "").lower()
+                if name.startswith("on"):
+                    problems.append(Violation(tag, name, value or "", "an event handler", HINT_ATTRIBUTE))
+                elif name.endswith(":href"):
+                    problem = _page_url_problem(tag, name, value or "", base, node.attributes)
+                    if problem:
+                        problems.append(Violation(tag, name, value or "", problem, HINT_LINK))
+    for node in tree.css(_URL_SELECTOR):
         attributes = node.attributes
-        if tag in _NEVER:
-            problems.append(Violation(tag, "", "", "an element that embeds or rebases", HINT_ELEMENT))
-        if tag in ("script", "style") and _inside_content(node):
-            problems.append(Violation(tag, "", "", "script or style inside the page content", HINT_ELEMENT))
-        if tag == "style" and _CSS_URL.search(node.text() or ""):
-            problems.append(Violation(tag, "", "", "a style sheet that loads a file", HINT_ELEMENT))
-        if tag in _ANIMATION and (attributes.get("attributeName") or attributes.get("attributename") or "").lower().endswith("href"):
-            problems.append(Violation(tag, "attributeName", "href", "an animation that changes a link", HINT_ELEMENT))
-        if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
-            target = (attributes.get("content") or "").partition("=")[2].strip().strip("'\"")
-            url = resolve(target, base.href) if target else None
-            if url is None or not _same_origin(url, base):
-                problems.append(Violation(tag, "content", attributes.get("content") or "", "a redirect off the site", HINT_LINK))
-        for attribute, value in attributes.items():
-            name = (attribute or "").lower()
-            value = value or ""
-            if name.startswith("on"):
-                problems.append(Violation(tag, name, value, "an event handler", HINT_ATTRIBUTE))
-            elif name == "style" and _CSS_URL.search(value):
-                problems.append(Violation(tag, name, value, "a style that loads a file", HINT_ATTRIBUTE))
-            elif name in URL_ATTRIBUTES or name.endswith(":href"):
+        tag = (node.tag or "").lower().split(":")[-1]
+        for name, value in attributes.items():
+            name = (name or "").lower()
+            if name in URL_ATTRIBUTES and not (value is None or _PLAIN_RELATIVE.match(value)):
                 problem = _page_url_problem(tag, name, value, base, attributes)
                 if problem:
                     problems.append(Violation(tag, name, value, problem, HINT_LINK))
-    return problems
-
-
-def _inside_content(node) -> bool:
-    """Inside the page's content (<article>, where editors' text lands), as opposed to the theme's head and frame."""
-    parent = node.parent
-    while parent is not None:
-        if (parent.tag or "").lower() == "article":
-            return True
-        parent = parent.parent
-    return False
+    for node in tree.css(",".join(sorted(_NEVER))):
+        problems.append(Violation((node.tag or "").lower(), "", "", "an element that embeds or rebases", HINT_ELEMENT))
+    for node in tree.css("article script, article style"):
+        problems.append(Violation(node.tag, "", "", "script or style inside the page content", HINT_ELEMENT))
+    for node in tree.css("style"):
+        if _CSS_URL.search(node.text() or ""):
+            problems.append(Violation("style", "", "", "a style sheet that loads a file", HINT_ELEMENT))
+    for node in tree.css("[style]"):
+        value = node.attributes.get("style") or ""
+        if _CSS_URL.search(value):
+            problems.append(Violation((node.tag or "").lower(), "style", value, "a style that loads a file", HINT_ATTRIBUTE))
+    for node in tree.css(",".join(sorted(_ANIMATION))):
+        attributes = node.attributes
+        target = attributes.get("attributeName") or attributes.get("attributename") or ""
+        if target.strip().lower().endswith("href"):
+            problems.append(Violation((node.tag or "").lower(), "attributeName", target, "an animation that changes a link", HINT_ELEMENT))
+    for node in tree.css("meta[http-equiv]"):
+        attributes = node.attributes
+        if (attributes.get("http-equiv") or "").lower() == "refresh":
+            target = (attributes.get("content") or "").partition("=")[2].strip().strip("'\"")
+            url = resolve(target, base.href) if target else None
+            if url is None or not _same_origin(url, base):
+                problems.append(Violation("meta", "content", attributes.get("content") or "", "a redirect off the site", HINT_LINK))
+    scripts = [(node.text(deep=True) or "") for node in tree.css("script")
+               if "src" not in node.attributes and (node.attributes.get("type") or "").strip().lower() in _EXECUTABLE_TYPES]
+    return problems, scripts
 
 
 def _page_url_problem(tag: str, attribute: str, value: str, base: ada_url.URL, attributes: dict) -> str | None:
