@@ -20,6 +20,9 @@ const TO_STRING = { lineWidth: 0, indentSeq: true, singleQuote: false, flowColle
 
 /** How each value was written when read, by key and value: reused when the value is written back unchanged. */
 const styles = new Map();
+/** The text of every file read, by its content: a file saved without a change is written back as it was. */
+const originals = new Map();
+const contentKey = (content) => JSON.stringify(prune(content));
 const styleKey = (key, value) => `${key}\u0000${JSON.stringify(value)}`;
 
 function rememberStyles(doc) {
@@ -73,8 +76,21 @@ function parseYaml(text) {
 function writeYaml(data, commentLines) {
   const doc = new Document(prune(data), WRITE_OPTIONS);
   applyStyles(doc);
-  if (commentLines.length) doc.commentBefore = commentLines.map((line) => ` ${line}`).join('\n');
-  return doc.toString(TO_STRING);
+  return commentLines.map((line) => `# ${line}`.trimEnd() + '\n').join('') + doc.toString(TO_STRING);
+}
+
+/** A format that writes unchanged content back byte for byte and everything else with `write`. */
+function keepingOriginals({ fromFile, toFile }) {
+  return {
+    fromFile(text) {
+      const content = fromFile(text);
+      originals.set(contentKey(content), `${text}\n`);
+      return content;
+    },
+    toFile(content) {
+      return originals.get(contentKey(content)) ?? toFile(content);
+    },
+  };
 }
 
 /** A front-matter format for methods, cases and materials: `---`, the schema hint, the fields, `---`, the body. */
@@ -102,7 +118,7 @@ let sourcesComment = [];
 const sourcesFormat = {
   fromFile(text) {
     const { data, comment } = parseYaml(text);
-    sourcesComment = comment.split('\n').map((line) => line.replace(/^ /, ''));
+    sourcesComment = comment ? comment.split('\n').map((line) => line.replace(/^ /, '')) : [];
     return { sources: Object.entries(data).map(([id, source]) => ({ id, ...source })) };
   },
   toFile(content) {
@@ -117,7 +133,7 @@ let glossaryComment = [];
 const glossaryFormat = {
   fromFile(text) {
     const { data, comment } = parseYaml(text);
-    glossaryComment = comment.split('\n').map((line) => line.replace(/^ /, ''));
+    glossaryComment = comment ? comment.split('\n').map((line) => line.replace(/^ /, '')) : [];
     return { terms: Array.isArray(data) ? data : [] };
   },
   toFile(content) {
@@ -127,9 +143,9 @@ const glossaryFormat = {
 };
 
 for (const typeName of ['method', 'case', 'material']) {
-  CMS.registerCustomFormat(`metodbanken-${typeName}`, 'md', frontMatterFormat(typeName));
+  CMS.registerCustomFormat(`metodbanken-${typeName}`, 'md', keepingOriginals(frontMatterFormat(typeName)));
 }
-CMS.registerCustomFormat('metodbanken-sources', 'yml', sourcesFormat);
-CMS.registerCustomFormat('metodbanken-glossary', 'yml', glossaryFormat);
+CMS.registerCustomFormat('metodbanken-sources', 'yml', keepingOriginals(sourcesFormat));
+CMS.registerCustomFormat('metodbanken-glossary', 'yml', keepingOriginals(glossaryFormat));
 
 CMS.init();
