@@ -70,6 +70,11 @@ def step_titles(root: Path) -> dict[int, dict[str, str]]:
     return titles
 
 
+def _hint(text: str) -> str:
+    """Sveltia renders hints as Markdown with HTML: '<id>' would vanish as an unknown tag."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _label(name: str) -> str:
     return FIELD_LABELS.get(name, name)
 
@@ -98,7 +103,7 @@ def _relation(field: Field) -> dict:
 
 def field_config(field: Field, vocabularies: dict, *, type_name: str, steps: dict, i18n: bool) -> dict:
     """The form field of one schema field."""
-    config: dict = {"name": field.name, "label": _label(field.name), "hint": doc(field, "sv", type_name=type_name)}
+    config: dict = {"name": field.name, "label": _label(field.name), "hint": _hint(doc(field, "sv", type_name=type_name))}
     kind = field.kind
     if kind in ("term", "terms"):
         values = vocabularies[field.vocabulary]["values"]
