@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from pathlib import Path
@@ -23,6 +24,7 @@ SECTIONS = {"step": "steg", "method": "metoder", "case": "exempel", "material": 
 # the browser shows the character, and neither Markdown nor an HTML parser reads it as syntax, in text or attributes.
 _MARKDOWN_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|<>&\"'"}
 _SPECIAL_TABLE = str.maketrans(_MARKDOWN_SPECIAL)
+_SPECIAL = re.compile("[" + re.escape("".join(_MARKDOWN_SPECIAL)) + "]")
 _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _LIST_START = re.compile(r"^(\d+)([.)])")
@@ -32,13 +34,20 @@ def markdown_text(value: str) -> Markup:
     """Plain text made safe to place anywhere in a Markdown page: it shows as itself, never as markup."""
     if isinstance(value, Markup):
         return value
+    return _escaped(value)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # labels, vocabulary labels and titles repeat on thousands of pages
+def _escaped(value: str) -> Markup:
     if _IDENTIFIER.match(value):  # ids and vocabulary names: nothing to escape
         return Markup(value)
     text = " ".join(_CONTROL.sub("", value).split())  # plain text is one line: no list, heading or code block can start inside it
-    text = text.translate(_SPECIAL_TABLE)
+    if _SPECIAL.search(text):
+        text = text.translate(_SPECIAL_TABLE)
     if text.startswith("-"):
         text = "&#45;" + text[1:]
-    text = _LIST_START.sub(lambda m: m.group(1) + _MARKDOWN_SPECIAL.get(m.group(2), f"&#{ord(m.group(2))};"), text)
+    if text[:1].isdigit():
+        text = _LIST_START.sub(lambda m: m.group(1) + _MARKDOWN_SPECIAL.get(m.group(2), f"&#{ord(m.group(2))};"), text)
     return Markup(text)
 
 
