@@ -96,6 +96,11 @@ class Renderer:
             """A link from any generated page to another (all sit one folder below docs/)."""
             return f"../{SECTIONS[section]}/{name}.md"
 
+        def page_url(section: str, name: str) -> str:
+            """The address of a generated item page from another page two folders deep (for raw HTML, which
+            MkDocs does not rewrite): ../../metoder/karngrupp/."""
+            return f"../../{SECTIONS[section]}/{name}/"
+
         def absolute(path: str) -> str:
             """The public address of a site path in this language (printed and put in QR codes)."""
             prefix = "" if language == LANGUAGES[0] else f"{language}/"
@@ -109,6 +114,6 @@ class Renderer:
             return text_.replace(".", ",") if language == "sv" else text_
 
         return {"lang": language, "bank": bank, "t": t, "text": text, "fallback": fallback, "vocab": vocab,
-                "vocab_label": vocab_label, "link": link, "absolute": absolute, "qr": qr_svg,
+                "vocab_label": vocab_label, "link": link, "page_url": page_url, "absolute": absolute, "qr": qr_svg,
                 "methods_by_id": lambda ids: [bank.method(i) for i in ids], "size": size}
 
