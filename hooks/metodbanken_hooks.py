@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from metodbanken.errors import ContentErrors
+from metodbanken.navigation import section_page
 from metodbanken.opendata import write_open_data
 from metodbanken.output import copy_material_files
 from metodbanken.search import SearchIndexError, build_search_index
@@ -43,6 +44,22 @@ def on_pre_build(config):
         _bank = prepare(_project(config))
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
+
+
+def on_page_context(context, page, config, nav):
+    """A method, case or material page is not in the navigation: mark its section's tab as the current one."""
+    section = section_page(page.url, nav.pages)
+    if section is not None:
+        section.active = True
+        page.meta["_mb_section"] = section
+    return context
+
+
+def on_post_page(output, page, config):
+    section = page.meta.pop("_mb_section", None)
+    if section is not None:
+        section.active = False
+    return output
 
 
 def on_post_build(config):
