@@ -10,7 +10,8 @@ from metodbanken.errors import ContentErrors
 from metodbanken.navigation import section_page
 from metodbanken.opendata import write_open_data
 from metodbanken.output import copy_material_files
-from metodbanken.search import SearchIndexError, build_search_index
+from metodbanken.render import load_labels
+from metodbanken.search import SearchIndexError, build_search_index, write_synonyms
 from metodbanken.urls import write_redirects
 from metodbanken.site import Project, prepare
 from metodbanken.verify import verify_built_site
@@ -27,6 +28,12 @@ def on_config(config):
         if path not in config.watch:
             config.watch.append(path)
     return config
+
+
+def on_env(env, config, files):
+    """The theme's own templates (the header's search box) print our interface texts too."""
+    env.globals["mb_labels"] = load_labels(_project(config).root / "labels")
+    return env
 
 
 def on_files(files, config):
@@ -68,6 +75,7 @@ def on_post_build(config):
     language, output_dir = _language_output(config)
     copy_material_files(_bank, output_dir)
     write_open_data(_bank, output_dir, language)
+    write_synonyms(_bank.synonyms_for(language), output_dir)
     problems = verify_built_site(_bank, output_dir, language=language)
     if problems:
         raise PluginError("Metodbanken: the built site does not match the sources:\n  " + "\n  ".join(problems))

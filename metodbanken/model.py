@@ -175,6 +175,15 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Synonym:
+    """A word staff search for that the bank does not use, and the bank's words it should find."""
+
+    language: str
+    word: str
+    finds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Bank:
     """All validated content, with the queries pages need."""
 
@@ -186,6 +195,11 @@ class Bank:
     materials: tuple[Material, ...]
     terms: tuple[Term, ...]
     material_dirs: dict[str, str] = field(default_factory=dict)  # material id -> folder holding its files
+    synonyms: tuple[Synonym, ...] = ()
+
+    def synonyms_for(self, language: str) -> dict[str, list[str]]:
+        """{word: [the bank's words]} for the search in one language."""
+        return {s.word.lower(): [w.lower() for w in s.finds] for s in self.synonyms if s.language == language}
 
     @cached_property
     def _methods_by_id(self) -> dict[str, Method]:

@@ -12,7 +12,8 @@ from .qr import qr_svg
 from .schema import LANGUAGES
 
 # Folders under docs/ whose pages the engine generates (git-ignored; rewritten on every build).
-SECTIONS = {"step": "steg", "method": "metoder", "case": "exempel", "material": "material", "glossary": "begrepp"}
+SECTIONS = {"step": "steg", "method": "metoder", "case": "exempel", "material": "material", "glossary": "begrepp",
+            "search": "sok"}
 
 
 def load_labels(labels_dir: Path) -> dict[str, dict[str, str]]:
@@ -61,6 +62,7 @@ class Renderer:
             page("materials_index.md.j2", "material", "index"),
             page("glossary.md.j2", "glossary", "index"),
             page("guide.md.j2", "step", "hela-guiden"),
+            page("search.md.j2", "search", "index"),
         ])
         for i, step in enumerate(bank.steps):
             previous = bank.steps[i - 1] if i > 0 else None

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from htmlkit import parse
 from sitekit import REPO, assemble, build
 
-CONTENT = ("methods", "cases", "materials", "checklists", "glossary.yml", "sources.yml")
+CONTENT = ("methods", "cases", "materials", "checklists", "glossary.yml", "synonyms.yml", "sources.yml")
 LANGUAGES = {"sv": "", "en": "en/"}
 CHROMIUM = Path(os.environ.get("METODBANKEN_CHROMIUM", "/usr/bin/chromium"))  # override only to test the skip
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
