@@ -21,9 +21,11 @@ def load_labels(labels_dir: Path) -> dict[str, dict[str, str]]:
 
 
 def page_path(section: str, name: str, language: str) -> str:
-    """docs-relative source path: metoder/karngrupp.md, or metoder/karngrupp.en.md for English."""
+    """docs-relative source path: metoder/karngrupp.md, or metoder/karngrupp.en.md for English; the start page
+    (section "start") is docs/index.md."""
     suffix = "" if language == LANGUAGES[0] else f".{language}"
-    return f"{SECTIONS[section]}/{name}{suffix}.md"
+    folder = "" if section == "start" else f"{SECTIONS[section]}/"
+    return f"{folder}{name}{suffix}.md"
 
 
 class Renderer:
@@ -63,6 +65,7 @@ class Renderer:
             page("glossary.md.j2", "glossary", "index"),
             page("guide.md.j2", "step", "hela-guiden"),
             page("search.md.j2", "search", "index"),
+            page("start.md.j2", "start", "index"),
         ])
         for i, step in enumerate(bank.steps):
             previous = bank.steps[i - 1] if i > 0 else None
@@ -117,5 +120,6 @@ class Renderer:
 
         return {"lang": language, "bank": bank, "t": t, "text": text, "fallback": fallback, "vocab": vocab,
                 "vocab_label": vocab_label, "link": link, "page_url": page_url, "absolute": absolute, "qr": qr_svg,
-                "methods_by_id": lambda ids: [bank.method(i) for i in ids], "size": size}
+                "kind_of": lambda item: type(item).__name__.lower(),
+                "section_of": lambda kind: SECTIONS[kind], "methods_by_id": lambda ids: [bank.method(i) for i in ids], "size": size}
 
