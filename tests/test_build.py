@@ -42,10 +42,22 @@ def test_method_page_shows_all_facts_in_swedish(fixture_site):
     assert facts["Preventionsnivå"] == "Universell"
     assert facts["Arena"] == "Skola, Socialtjänst"
     assert facts["Genusförändrande ansats"] == "Ja"
-    assert facts["Kunskapsläge"].startswith("Ej bedömt")
-    assert facts["Ägare eller kontakt"] == "Testkommunen"
     assert facts["Senast granskad"] == "2026-01-15"
+    # what a decision needs comes first, in one box: the knowledge label with its meaning, resources, owner
+    (decision,) = [d for d in doc.find_all("div") if "mb-decision" in d.attrs.get("class", "")]
+    assert "Kunskapsläge: Ej bedömt." in decision.text() and "Metodbanken har inte bedömt" in decision.text()
+    assert any(a.attrs.get("href", "").endswith("om/#kunskapslage") for a in decision.find_all("a"))
+    assert "Vad som krävs: En samordnare på halvtid." in decision.text()
+    assert "Ägare eller kontakt: Testkommunen" in decision.text()
+    # facts the sources do not give are named once, not one "not stated" per fact
     text = doc.text()
+    assert "Anges inte i källorna" not in text
+    assert not [p for p in doc.find_all("p") if "mb-unstated" in p.attrs.get("class", "")]  # alfa states every fact
+    beta = page(fixture_site, "sv", "metoder/beta")
+    (unstated,) = [p for p in beta.find_all("p") if "mb-unstated" in p.attrs.get("class", "")]
+    assert unstated.text() == ("Källorna anger inte: preventionsnivå, våldsform, arena, målgrupp, förebyggande ansats, "
+                               "vad som krävs, ägare eller kontakt.")
+    assert "Anges inte i källorna" not in beta.text()
     assert "Alfametodens syfte." in text and "Testkällan" in text
     assert "Relaterade metoder" in text and "Betametoden" in text
     assert "Testkommunens arbete" in text  # the case that uses the method
@@ -107,8 +119,8 @@ def test_step_page_has_checklist_anchors_methods_cases_and_neighbours(fixture_si
     assert nav_hrefs == ["../1-initiera-samverkan/", "../3-identifiera-forandringsfaktorer/"]
     if language == "en":
         # the second question has no English text: it is shown in Swedish, marked as Swedish
-        assert questions[1].find_all("span", class_="mb-question-text")[0].attrs.get("lang") == "sv"
-        assert questions[0].find_all("span", class_="mb-question-text")[0].attrs.get("lang") is None
+        assert questions[1].find_all("label", class_="mb-question-text")[0].attrs.get("lang") == "sv"
+        assert questions[0].find_all("label", class_="mb-question-text")[0].attrs.get("lang") is None
 
 
 def test_step_overview_lists_five_steps(fixture_site):
