@@ -206,3 +206,19 @@ def test_swedish_source_titles_are_marked_swedish_on_english_pages(fixture_site)
     question_sources = [s for s in step.find_all("span", class_="mb-question-source")]
     assert question_sources and all(s.find_all("span")[1].attrs["lang"] == "sv" for s in question_sources)
     assert not [s for s in page(fixture_site, "sv", "metoder/alfa").find_all("span") if s.attrs.get("lang") == "sv"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_questions_say_their_origin_and_what_helps_answer_them(fixture_site, language):
+    doc = page(fixture_site, language, "steg/2-beskriv-vald-som-problem")
+    first, second = doc.find_all("li", class_="mb-question")
+    origin = lambda q: [s for s in q.find_all("span") if "mb-origin" in s.attrs.get("class", "")][0].attrs["class"]
+    assert origin(first) == "mb-origin mb-origin--sources"  # the step's checklist_origin
+    assert origin(second) == "mb-origin mb-origin--handbook"  # the question's own origin wins
+    help_links = [a.attrs["href"] for a in second.find_all("a") if a.attrs.get("href", "").startswith("../../")]
+    assert help_links == ["../../metoder/alfa/", "../../material/startmote-mall/"]
+    assert not [a for a in first.find_all("a") if a.attrs.get("href", "").startswith("../../")]
+    # and the method page names the question it helps with, linked to its anchor
+    method = page(fixture_site, language, "metoder/alfa")
+    hrefs = [a.attrs.get("href", "") for a in method.find_all("a")]
+    assert "../../steg/2-beskriv-vald-som-problem/#andra-fragan" in hrefs
