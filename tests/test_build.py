@@ -72,7 +72,8 @@ def test_translated_method_page_in_english(fixture_site):
     assert "Prevention level" in text and "Universal" in text
     assert "has not been translated" not in text
     swedish = [e for e in doc.find_all(lang="sv") if e.tag != "a"]  # the language switcher's link is Swedish
-    assert [e.text() for e in swedish] == ["Testkällan"]  # and the Swedish title of the source
+    # the checklist question it helps with has no English text yet, and the source's title is Swedish
+    assert [e.text() for e in swedish] == ["Andra frågan i steg 2?", "Testkällan"]
 
 
 def test_untranslated_item_gets_a_marked_swedish_fallback_in_english(fixture_site):
