@@ -8,9 +8,11 @@ from mkdocs.exceptions import PluginError
 
 from metodbanken.contentcheck import PageContentCheck
 from metodbanken.errors import ContentErrors
+from metodbanken.navigation import section_page
 from metodbanken.opendata import write_open_data
 from metodbanken.output import clear_site, copy_material_files
-from metodbanken.search import SearchIndexError, build_search_index
+from metodbanken.render import load_labels
+from metodbanken.search import SearchIndexError, build_search_index, write_synonyms
 from metodbanken.sitecheck import POLICY, SiteCheckError, seal_site
 from metodbanken.urls import write_redirects
 from metodbanken.site import Project, prepare
@@ -55,6 +57,7 @@ def on_env(env, config, files):
         clear_site(Path(config.site_dir))  # an earlier language may already be written: publish nothing
         raise PluginError(ContentErrors(_texts.problems).report())
     env.globals["metodbanken_csp"] = POLICY
+    env.globals["mb_labels"] = load_labels(_project(config).root / "labels")  # the header's search box prints them
     return env
 
 
@@ -67,12 +70,29 @@ def on_pre_build(config):
         raise PluginError(exc.report()) from None
 
 
+def on_page_context(context, page, config, nav):
+    """A method, case or material page is not in the navigation: mark its section's tab as the current one."""
+    section = section_page(page.url, nav.pages)
+    if section is not None:
+        section.active = True
+        page.meta["_mb_section"] = section
+    return context
+
+
+def on_post_page(output, page, config):
+    section = page.meta.pop("_mb_section", None)
+    if section is not None:
+        section.active = False
+    return output
+
+
 def on_post_build(config):
     if _bank is None:
         return
     language, output_dir = _language_output(config)
     copy_material_files(_bank, output_dir)
     write_open_data(_bank, output_dir, language)
+    write_synonyms(_bank.synonyms_for(language), output_dir)
     problems = verify_built_site(_bank, output_dir, language=language)
     if problems:
         raise PluginError("Metodbanken: the built site does not match the sources:\n  " + "\n  ".join(problems))

@@ -70,6 +70,9 @@ FIELD_DOCS_SV_BY_TYPE = {
     ("question", "id"): "Stabilt id för frågan; det blir ankaret #<id>.",
     ("question", "methods"): "Id:n för metoder som hjälper till att besvara frågan.",
     ("question", "materials"): "Id:n för material som hjälper till att besvara frågan.",
+    ("synonym", "language"): "Ordens språk (sv eller en).",
+    ("synonym", "word"): "Ett ord som läsare söker på men som banken inte använder (gemener).",
+    ("synonym", "finds"): "Bankens egna ord som en sökning på ordet också ska hitta.",
 }
 
 

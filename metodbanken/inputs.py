@@ -143,7 +143,7 @@ def _local(name: str) -> str:
 # -- labels ------------------------------------------------------------------------------------------------
 
 _LABEL_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-_USED_KEY = re.compile(r"""\bt\(\s*["']([a-z][a-z0-9_]*)["']""")
+_USED_KEY = re.compile(r"""\bt\(\s*["']([a-z][a-z0-9_]*)["']\s*[,)]""")  # t("key") or t("key", n=…); not t("prefix_" ~ x)
 
 
 def check_labels(root: Path, errors: ErrorCollector, *, languages: tuple[str, ...]) -> None:

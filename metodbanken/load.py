@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 from .errors import ErrorCollector, describe
-from .model import (Bank, Case, Localized, LocalizedMarkdown, Material, MaterialFile, Method, Question, Source, Step, Term, Vocabulary,
-                    VocabularyValue)
-from .schema import BUILTIN_VOCABULARIES, CASE, ITEM_TYPES, LANGUAGES, MATERIAL, METHOD, SOURCE, STEP, STEP_NUMBERS, TERM, ContentType
+from .model import (Bank, Case, Localized, LocalizedMarkdown, Material, MaterialFile, Method, Question, Source, Step, Synonym,
+                    Term, Vocabulary, VocabularyValue)
+from .schema import (BUILTIN_VOCABULARIES, CASE, ITEM_TYPES, LANGUAGES, MATERIAL, METHOD, SOURCE, STEP, STEP_NUMBERS, SYNONYM,
+                     TERM, ContentType)
 from .sourcefile import Record, read_markdown, read_yaml
 from .validate import INVALID, SLUG, Context, check_mapping, check_markdown, nearest
 from .inputs import check_item_folder, check_labels, check_no_symlinks, check_redirects, material_file_problem
@@ -33,6 +34,7 @@ def load_bank(root: Path, *, render_check: bool = True) -> Bank:
     steps = _load_steps(root, ctx)
     items = {t.name: _load_items(root, t, ctx) for t in ITEM_TYPES}
     terms = _load_terms(root, ctx)
+    synonyms = _load_synonyms(root, ctx)
     material_dirs = {m.id: str(root / MATERIAL.folder / m.id) for m in items["material"]}
     for content_type in ITEM_TYPES:
         check_item_folder(root, content_type.folder, errors,
@@ -55,7 +57,8 @@ def load_bank(root: Path, *, render_check: bool = True) -> Bank:
                       hint=f"did you mean '{guess}'?" if guess else f"check the id against {where}.")
     errors.raise_if_any()
     return Bank(vocabularies=vocabularies, sources=sources, steps=steps, methods=items["method"], cases=items["case"],
-                materials=items["material"], terms=terms, material_dirs=material_dirs)
+                materials=items["material"], terms=terms, material_dirs=material_dirs,
+                synonyms=synonyms)
 
 
 def _site_pages(root: Path, steps: tuple[Step, ...], items: dict[str, tuple]) -> set[str]:
@@ -346,3 +349,29 @@ def _load_terms(root: Path, ctx: Context) -> tuple[Term, ...]:
         seen.add(cleaned["id"])
         terms.append(Term(**cleaned))
     return tuple(sorted(terms, key=lambda t: t.term.sv.lower()))
+
+
+def _load_synonyms(root: Path, ctx: Context) -> tuple[Synonym, ...]:
+    """synonyms.yml: words staff search for that the bank does not use, beside the glossary."""
+    name = "synonyms.yml"
+    if not (root / name).exists():
+        return ()
+    record = read_yaml(root / name, name=name, errors=ctx.errors)
+    if record is None:
+        return ()
+    if not isinstance(record.data, list):
+        ctx.error(record, (), expected="a list of synonyms (lines starting with '- language: sv')", found=describe(record.data))
+        return ()
+    synonyms, seen = [], set()
+    for index, spec in enumerate(record.data):
+        cleaned = check_mapping(SYNONYM.fields, spec, record, (index,), ctx)
+        if cleaned is None or INVALID in cleaned.values():
+            continue
+        word = cleaned["word"].strip().lower()
+        if (cleaned["language"], word) in seen:
+            ctx.error(record, (index, "word"), expected="each word once per language", found=f"'{word}' again",
+                      hint="add the other words to the first entry's finds.")
+            continue
+        seen.add((cleaned["language"], word))
+        synonyms.append(Synonym(language=cleaned["language"], word=word, finds=tuple(cleaned["finds"])))
+    return tuple(synonyms)

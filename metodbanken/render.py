@@ -17,7 +17,8 @@ from .qr import qr_svg
 from .schema import LANGUAGES
 
 # Folders under docs/ whose pages the engine generates (git-ignored; rewritten on every build).
-SECTIONS = {"step": "steg", "method": "metoder", "case": "exempel", "material": "material", "glossary": "begrepp"}
+SECTIONS = {"step": "steg", "method": "metoder", "case": "exempel", "material": "material", "glossary": "begrepp",
+            "search": "sok"}
 
 
 # Characters that mean something to Markdown (or its extensions) or to HTML, written as character references:
@@ -68,9 +69,11 @@ def load_labels(labels_dir: Path) -> dict[str, dict[str, str]]:
 
 
 def page_path(section: str, name: str, language: str) -> str:
-    """docs-relative source path: metoder/karngrupp.md, or metoder/karngrupp.en.md for English."""
+    """docs-relative source path: metoder/karngrupp.md, or metoder/karngrupp.en.md for English; the start page
+    (section "start") is docs/index.md."""
     suffix = "" if language == LANGUAGES[0] else f".{language}"
-    return f"{SECTIONS[section]}/{name}{suffix}.md"
+    folder = "" if section == "start" else f"{SECTIONS[section]}/"
+    return f"{folder}{name}{suffix}.md"
 
 
 class Renderer:
@@ -111,6 +114,8 @@ class Renderer:
             page("materials_index.md.j2", "material", "index"),
             page("glossary.md.j2", "glossary", "index"),
             page("guide.md.j2", "step", "hela-guiden"),
+            page("search.md.j2", "search", "index"),
+            page("start.md.j2", "start", "index"),
         ])
         for i, step in enumerate(bank.steps):
             previous = bank.steps[i - 1] if i > 0 else None
@@ -155,6 +160,11 @@ class Renderer:
             """A link from any generated page to another (all sit one folder below docs/); ids are validated slugs."""
             return Markup(f"../{SECTIONS[section]}/{markdown_text(name)}.md")
 
+        def page_url(section: str, name: str) -> Markup:
+            """The address of a generated item page from another page two folders deep (for raw HTML, which
+            MkDocs does not rewrite): ../../metoder/karngrupp/; ids are validated slugs."""
+            return Markup(f"../../{SECTIONS[section]}/{markdown_text(name)}/")
+
         def absolute(path: str) -> Markup:
             """The public address of a site path in this language (printed and put in QR codes)."""
             prefix = "" if language == LANGUAGES[0] else f"{language}/"
@@ -168,8 +178,9 @@ class Renderer:
             return text_.replace(".", ",") if language == "sv" else text_
 
         return {"lang": language, "bank": bank, "t": t, "text": text, "fallback": fallback, "content": content, "vocab": vocab,
-                "vocab_label": vocab_label, "link": link, "absolute": absolute,
+                "vocab_label": vocab_label, "link": link, "page_url": page_url, "absolute": absolute,
                 "qr": lambda url: Markup(qr_svg(html.unescape(str(url)))),
+                "kind_of": lambda item: type(item).__name__.lower(), "section_of": lambda kind: SECTIONS[kind],
                 "methods_by_id": lambda ids: [bank.method(i) for i in ids], "size": size,
                 "yaml_front_matter": front_matter}
 

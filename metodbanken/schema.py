@@ -161,6 +161,19 @@ TERM = ContentType(
     ),
 )
 
+SYNONYM = ContentType(
+    name="synonym",
+    folder=".",
+    body=False,
+    fields=(
+        Field("language", "term", "Language of the words (sv or en).", required=True, vocabulary="language"),
+        Field("word", "text", "A word readers search for that the bank does not use (lower case).", required=True, max_length=60,
+              example="förövare"),
+        Field("finds", "strings", "The bank's own words that a search for the word should also find.", required=True, min_items=1,
+              example=["våldsutövare"]),
+    ),
+)
+
 SOURCE = ContentType(
     name="source",
     folder=".",

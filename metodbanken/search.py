@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -19,3 +20,11 @@ def build_search_index(site_dir: Path) -> str:
         raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{result.stdout}\n{result.stderr}\n"
                                "Hint: install the pinned requirements (pagefind[extended]).")
     return result.stdout
+
+
+def write_synonyms(synonyms: dict[str, list[str]], output_dir: Path) -> Path:
+    """The search's synonyms for one language ({word: [the bank's words]}), beside its search page: sok/synonymer.json."""
+    target = Path(output_dir) / "sok" / "synonymer.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(synonyms, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    return target

@@ -11,7 +11,7 @@ from .model import Bank
 from .output import write_pages
 from .render import Renderer, load_labels
 
-CONTENT_PATHS = ("vocabularies.yml", "sources.yml", "glossary.yml", "methods", "cases", "materials", "checklists",
+CONTENT_PATHS = ("vocabularies.yml", "sources.yml", "glossary.yml", "synonyms.yml", "methods", "cases", "materials", "checklists",
                  "labels", "overrides/metodbanken")
 
 
