@@ -93,6 +93,16 @@ function keepingOriginals({ fromFile, toFile }) {
   };
 }
 
+/** The keys each file was read with, by id: an empty list the form adds for a field the file did not have
+ *  (a field added to the schema later, say) is left out again, so that saving changes only what the editor changed. */
+const readKeys = new Map();
+
+function dropAddedEmptyLists(data) {
+  const keys = readKeys.get(data.id);
+  if (!keys) return data;
+  return Object.fromEntries(Object.entries(data).filter(([k, v]) => keys.has(k) || !(Array.isArray(v) && v.length === 0)));
+}
+
 /** A front-matter format for methods, cases and materials: `---`, the schema hint, the fields, `---`, the body. */
 function frontMatterFormat(typeName) {
   return {
@@ -100,10 +110,12 @@ function frontMatterFormat(typeName) {
       const match = text.match(/^---\n([\s\S]*?)\n?---(?:\n([\s\S]*))?$/);
       if (!match) return { body: text };
       const { data } = parseYaml(match[1]);
+      if (data.id) readKeys.set(data.id, new Set(Object.keys(data)));
       return { ...data, body: match[2] ?? '' };
     },
     toFile(content) {
-      const { body = '', ...data } = content;
+      const { body = '', ...rest } = content;
+      const data = dropAddedEmptyLists(rest);
       // The Swedish file holds the id; the English file only the translated fields.
       const schema = 'id' in data ? typeName : `${typeName}.en`;
       const head = writeYaml(data, [`${HINT}../schemas/${schema}.schema.json`]);

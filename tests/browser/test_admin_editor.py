@@ -161,6 +161,17 @@ def _choose(page, label: str, option: str):
     page.get_by_role("option", name=option, exact=True).click()
 
 
+def _choose_many(page, label: str, option: str):
+    """A multiple relation: Sveltia shows checkboxes for a few options and a searchable list for many."""
+    field = _field(page, label)
+    box = field.get_by_role("checkbox", name=option, exact=True)
+    if box.count():
+        box.check()
+        return
+    field.get_by_role("combobox").click()
+    page.get_by_role("option", name=option, exact=True).first.click()
+
+
 def _fill_new_method(page, *, summary: bool = True):
     page.get_by_role("button", name="Skapa ny post").click()
     page.get_by_role("textbox", name="Id (blir filnamnet och adressen)").fill("metod-fran-formularet")
@@ -172,7 +183,7 @@ def _fill_new_method(page, *, summary: bool = True):
     _choose(page, "Arenor", "Skola (School)")
     _choose(page, "Målgrupper", "Barn och unga (Children and young people)")
     _field(page, "Kunskapsläge").get_by_role("radio", name="Erfarenhetsbaserad (Practice-based)").check()
-    _field(page, "Källor").get_by_role("checkbox", name="Våldsförebyggande arbete", exact=True).check()
+    _choose_many(page, "Källor", "Våldsförebyggande arbete")
     _choose(page, "Relaterade metoder", "Gemensam definition av våld")
     _field(page, "Text").get_by_role("textbox", name="Text").fill(
         "## Syfte\n\nAtt pröva formuläret.\n\n## Så går det till\n\nRedaktören fyller i fälten och sparar.")

@@ -3,7 +3,7 @@
  * package @sveltia/cms 0.221.1 sha512-J+Qoik9kGMk2L7vNpOQrnDmFRi+NB6vwJ0f657YtsxWH0P8WYSYRRSRC2pQ/jGGbVlM//Pg/WIgmkpswqoo3gQ==
  * package esbuild 0.28.2 sha512-HKVLS8dvII+xoKW9kmqxbRKrnWEXfJJr/FZhhJmiqIB0e053QNYFqOBouTMO/k5sID4MvCiUCvv8b9M4h32wIA==
  * package yaml 2.9.1 sha512-3NxN8+78OdzbT7C/WjGsyfPAtJaN3FNDsWxv7Y7mcDsT/oOmgW8BpyQQFFBnvZE3j9Y2Sdz1ULFLezL7Eb2yFw==
- * source admin/main.js sha256-0f59ccc0668d06df72850512183b7dfbeee3082116155d6c7b26ba9ff22075a6
+ * source admin/main.js sha256-203704f653adee027753792d964be4e16e115621b53d034e150f9c89d7558324
  * source admin/prefs.js sha256-8f9fafa25ff40ce72a43409045effa93342a6f1386c972a27980620ae1b05bf8
  * source admin/build.mjs sha256-baa9065701a19fbf8f0dba57ce72e1deca200e2884aca398ca647abef956099d
  */
