@@ -328,18 +328,23 @@ def _material_files(root: Path, values: dict, record: Record, ctx: Context) -> t
     return tuple(files)
 
 
-def _load_terms(root: Path, ctx: Context) -> tuple[Term, ...]:
-    name = "glossary.yml"
+def _read_list_file(root: Path, name: str, ctx: Context, *, expected: str) -> tuple[Record | None, list]:
+    """A YAML file that holds a list of entries (glossary.yml, synonyms.yml); (None, []) when absent or broken."""
     if not (root / name).exists():
-        return ()
+        return None, []
     record = read_yaml(root / name, name=name, errors=ctx.errors)
     if record is None:
-        return ()
+        return None, []
     if not isinstance(record.data, list):
-        ctx.error(record, (), expected="a list of terms (lines starting with '- id: ...')", found=describe(record.data))
-        return ()
+        ctx.error(record, (), expected=expected, found=describe(record.data))
+        return None, []
+    return record, record.data
+
+
+def _load_terms(root: Path, ctx: Context) -> tuple[Term, ...]:
+    record, entries = _read_list_file(root, "glossary.yml", ctx, expected="a list of terms (lines starting with '- id: ...')")
     terms, seen = [], set()
-    for index, spec in enumerate(record.data):
+    for index, spec in enumerate(entries):
         cleaned = check_mapping(TERM.fields, spec, record, (index,), ctx)
         if cleaned is None or INVALID in cleaned.values():
             continue
@@ -353,17 +358,10 @@ def _load_terms(root: Path, ctx: Context) -> tuple[Term, ...]:
 
 def _load_synonyms(root: Path, ctx: Context) -> tuple[Synonym, ...]:
     """synonyms.yml: words staff search for that the bank does not use, beside the glossary."""
-    name = "synonyms.yml"
-    if not (root / name).exists():
-        return ()
-    record = read_yaml(root / name, name=name, errors=ctx.errors)
-    if record is None:
-        return ()
-    if not isinstance(record.data, list):
-        ctx.error(record, (), expected="a list of synonyms (lines starting with '- language: sv')", found=describe(record.data))
-        return ()
+    record, entries = _read_list_file(root, "synonyms.yml", ctx,
+                                      expected="a list of synonyms (lines starting with '- language: sv')")
     synonyms, seen = [], set()
-    for index, spec in enumerate(record.data):
+    for index, spec in enumerate(entries):
         cleaned = check_mapping(SYNONYM.fields, spec, record, (index,), ctx)
         if cleaned is None or INVALID in cleaned.values():
             continue
