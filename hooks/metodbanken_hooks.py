@@ -100,8 +100,9 @@ def on_post_build(config):
     write_redirects(_project(config).root, output_dir, language=language, extra=_bank.short_urls())
     if _is_last_language(config):
         try:
-            seal_site(Path(config.site_dir), public_url=config.site_url or "http://127.0.0.1:8000/", serving=_serving)
-            build_search_index(Path(config.site_dir))
+            site = Path(config.site_dir)
+            build_search_index(site, meanwhile=lambda: seal_site(site, public_url=config.site_url or "http://127.0.0.1:8000/",
+                                                                  serving=_serving))
         except (SiteCheckError, SearchIndexError) as exc:
             raise PluginError(str(exc)) from None
 

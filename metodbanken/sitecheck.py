@@ -9,6 +9,7 @@ check_page refuses any script inside the page content), so nothing of theirs is 
 from __future__ import annotations
 
 import base64
+import os
 import hashlib
 from pathlib import Path
 
@@ -57,7 +58,9 @@ def seal_site(site_dir: Path, *, public_url: str, serving: bool = False) -> int:
                 problems.append(message)
         if SCRIPT_HASHES in html:
             html = html.replace(SCRIPT_HASHES, "'unsafe-inline'" if serving else " ".join(script_hashes(scripts)))
-            path.write_text(html, encoding="utf-8")
+            temporary = path.with_name(path.name + ".sealing")
+            temporary.write_text(html, encoding="utf-8")
+            os.replace(temporary, path)  # atomic: Pagefind, reading the site meanwhile, sees a whole page either way
         elif "mb-script-hashes" in html:
             problems.append(f"{relative}: the Content-Security-Policy placeholder is escaped, so it was not filled in. "
                             "Print the policy unescaped in the template.")
