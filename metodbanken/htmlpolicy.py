@@ -221,7 +221,16 @@ def check_page(html: str, *, page_url: str) -> list[Violation]:
     return scan_page(html, page_url=page_url)[0]
 
 
-_HANDLER_CANDIDATE = re.compile(r"[\s/\"']on[a-z0-9_-]*\s*=", re.I)  # every event handler with a value matches this
+# Every event handler with a value, and every namespaced link, matches this in the raw text (a handler's name follows
+# whitespace, '/' or a quote). Written without re.I, which is twice as slow on long pages.
+_ATTRIBUTE_WALK = re.compile(r"[oO][nN][a-zA-Z0-9_-]*[\t\n\f\r ]*=|[xX][lL][iI][nN][kK]:")
+
+
+def _needs_attribute_walk(html: str) -> bool:
+    for match in _ATTRIBUTE_WALK.finditer(html):
+        if match.group(0)[0] in "xX" or (match.start() > 0 and html[match.start() - 1] in " \t\n\r\f/\"'"):
+            return True
+    return False
 _URL_SELECTOR = ",".join(f"[{a}]" for a in sorted(URL_ATTRIBUTES) if ":" not in a)
 _PLAIN_RELATIVE = re.compile(r"^(?!//)[A-Za-z0-9._~/#?=&%+-]*$")  # no scheme, no host: a path on this site
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
@@ -235,7 +244,7 @@ def scan_page(html: str, *, page_url: str) -> tuple[list[Violation], list[str]]:
     base = ada_url.URL(page_url)
     tree = LexborHTMLParser(html)
     problems: list[Violation] = []
-    if _HANDLER_CANDIDATE.search(html) or "xlink:" in html.lower():
+    if _needs_attribute_walk(html):
         nodes = [n for n in tree.root.traverse(include_text=False)] if tree.root is not None else []
         for node in nodes:
             tag = (node.tag or "").lower().split(":")[-1]

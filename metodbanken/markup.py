@@ -27,6 +27,8 @@ MAX_NESTING = 12              # list or quote markers at the start of one line, 
 RENDER_SECONDS = 5.0          # a last stop for anything the limits above miss
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A line that starts more than MAX_NESTING list or quote levels deep, or is indented that far (one scan in C).
+_DEEP_LINE = re.compile(r"(?m)^(?:(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$)){%d,}|(?:    |\t){%d,})" % (MAX_NESTING + 1, MAX_NESTING + 1))
 _LINE_MARKERS = re.compile(r"(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$))+")
 
 PAGE_ORIGIN = "https://metodbanken.invalid/"  # stands for the site's address when links are resolved
@@ -49,6 +51,22 @@ def limits(text: str) -> list[tuple[int, str, str]]:
         problems.append((1, f"{len(text):,} characters".replace(",", " "),
                          f"a text may be at most {MAX_FIELD_CHARS:,} characters; split it or move details to a material file.".replace(",", " ")))
         return problems
+    if text.count("[") > MAX_OPENERS_PER_BLOCK or text.count("<") > MAX_OPENERS_PER_BLOCK:
+        problems += _openers_per_block(text)  # only long texts with many brackets need the per-paragraph count
+    deep = _DEEP_LINE.search(text)
+    if deep:
+        number = text.count("\n", 0, deep.start()) + 1
+        line = text[deep.start():].split("\n", 1)[0]
+        markers = _LINE_MARKERS.match(line)
+        depth = len(re.findall(r"[-*+>]|\d+[.)]", markers.group(0))) if markers else 0
+        indent = (len(line) - len(line.lstrip(" \t"))) // 4
+        problems.append((number, f"a line nested {max(depth, indent)} levels deep",
+                         f"lists and quotes may nest at most {MAX_NESTING} levels."))
+    return problems
+
+
+def _openers_per_block(text: str) -> list[tuple[int, str, str]]:
+    problems = []
     start = 0
     for match in [*_BLANK_LINE.finditer(text), None]:
         end = match.start() if match else len(text)
@@ -61,14 +79,6 @@ def limits(text: str) -> list[tuple[int, str, str]]:
                                  f"at most {MAX_OPENERS_PER_BLOCK} per paragraph: split it with blank lines, or write "
                                  f"'\\{opener}' for a '{opener}' that is not a link or HTML."))
         start = match.end() if match else end
-    for number, line in enumerate(text.split("\n"), start=1):
-        markers = _LINE_MARKERS.match(line)
-        depth = len(re.findall(r"[-*+>]|\d+[.)]", markers.group(0))) if markers else 0
-        indent = (len(line) - len(line.lstrip(" \t"))) // 4
-        if depth > MAX_NESTING or indent > MAX_NESTING:
-            problems.append((number, f"a line nested {max(depth, indent)} levels deep",
-                             f"lists and quotes may nest at most {MAX_NESTING} levels."))
-            break
     return problems
 
 
