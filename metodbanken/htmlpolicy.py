@@ -50,7 +50,6 @@ class Violation:
     value: str
     problem: str
     hint: str
-    line: int = 0  # line within the checked HTML, where the parser can tell
 
     def found(self) -> str:
         if self.attribute:
@@ -129,7 +128,7 @@ def _check_content_children(parent, base: ada_url.URL, *, skip=None) -> list[Vio
         if skip is not None and skip(node):
             continue
         tag = (node.tag or "").lower()
-        if ":" in tag or tag not in CONTENT_ELEMENTS or _foreign(node):
+        if ":" in tag or tag not in CONTENT_ELEMENTS:  # svg and math are refused, so nothing foreign is reached
             problems.append(Violation(tag.split(":")[-1], "", "", "an element the bank does not publish", HINT_ELEMENT))
             continue  # its children go with it
         allowed = _GLOBAL_CONTENT_ATTRIBUTES | CONTENT_ATTRIBUTES.get(tag, set())
@@ -144,16 +143,6 @@ def _check_content_children(parent, base: ada_url.URL, *, skip=None) -> list[Vio
                     problems.append(Violation(tag, attribute_name, value, *problem))
         stack.extend(reversed(list(_element_children(node))))
     return problems
-
-
-def _foreign(node) -> bool:
-    """An element inside <svg> or <math> (the parser puts it in another namespace, whatever its name)."""
-    parent = node.parent
-    while parent is not None:
-        if (parent.tag or "").lower() in ("svg", "math"):
-            return True
-        parent = parent.parent
-    return False
 
 
 # -- editors' text inside a generated page --------------------------------------------------------------------

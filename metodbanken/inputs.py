@@ -129,8 +129,6 @@ def svg_problem(data: bytes) -> str | None:
                 return f"a reference to '{value.strip()[:60]}'"
             if _CSS_REFERENCE.search(value):
                 return f"a reference to another file in {name}"
-            if tag in _SVG_ANIMATION and name in ("attributename", "attributeName") and value.strip().lower().endswith("href"):
-                return "an animation that changes a link"
         if tag in _SVG_ANIMATION and element.attrib.get("attributeName", "").strip().lower().endswith("href"):
             return "an animation that changes a link"
     return None
