@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import ContentError
 from .htmlpolicy import Violation, check_regions, strip_markers
-from .markup import NONCE, PAGE_ORIGIN, line_of
+from .markup import EXPECTED, NONCE, PAGE_ORIGIN, line_of
 
 
 class PageContentCheck:
@@ -37,12 +37,12 @@ class PageContentCheck:
         file, _, rest = ref.partition(":")
         first, _, field = rest.partition(":")
         if not file or not first.isdigit():
-            return ContentError(f"(the page {page_path})", 1, "text", "Markdown the bank can publish safely",
+            return ContentError(f"(the page {page_path})", 1, "text", EXPECTED,
                                 f"the HTML {violation.found()}", violation.hint)
         first_line = int(first)
         lines = self._source(file).split("\n")[first_line - 1:]
         return ContentError(file, first_line + line_of(violation, "\n".join(lines)) - 1, field or "text",
-                            "Markdown the bank can publish safely", f"the HTML {violation.found()}", violation.hint)
+                            EXPECTED, f"the HTML {violation.found()}", violation.hint)
 
     def _source(self, file: str) -> str:
         if file not in self._texts:

@@ -31,6 +31,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _DEEP_LINE = re.compile(r"(?m)^(?:(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$)){%d,}|(?:    |\t){%d,})" % (MAX_NESTING + 1, MAX_NESTING + 1))
 _LINE_MARKERS = re.compile(r"(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$))+")
 
+EXPECTED = "Markdown the bank can publish safely"  # what every refusal of an editor's text says was expected
 PAGE_ORIGIN = "https://metodbanken.invalid/"  # stands for the site's address when links are resolved
 
 # Marks where an editor's text begins and ends in a generated page (see htmlpolicy.check_regions). New for every

@@ -10,7 +10,7 @@ from datetime import date
 import ada_url
 
 from .errors import ErrorCollector, describe
-from .markup import check_markdown_text, limits, new_renderer
+from .markup import EXPECTED as MARKDOWN_EXPECTED, check_markdown_text, limits, new_renderer
 from .model import Localized, LocalizedMarkdown, Vocabulary
 from .schema import LANGUAGES, SLUG_PATTERN, Field
 from .sourcefile import Record, path_text
@@ -295,4 +295,4 @@ def check_markdown(record: Record, path: tuple, text: str, first_line: int, ctx:
                 if ctx.render_check else limits(text))
     for line, found, hint in problems:
         ctx.errors.add(record.file, first_line + line - 1, path_text(path) or "text",
-                       expected="Markdown the bank can publish safely", found=found, hint=hint)
+                       expected=MARKDOWN_EXPECTED, found=found, hint=hint)
