@@ -6,10 +6,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from metodbanken.contentcheck import PageContentCheck
 from metodbanken.errors import ContentErrors
+from metodbanken.navigation import section_page
 from metodbanken.opendata import write_open_data
-from metodbanken.output import copy_material_files
-from metodbanken.search import SearchIndexError, build_search_index
+from metodbanken.output import clear_site, copy_material_files
+from metodbanken.render import load_labels
+from metodbanken.search import SearchIndexError, build_search_index, write_synonyms
 from metodbanken.sitecheck import POLICY, SiteCheckError, seal_site
 from metodbanken.urls import write_redirects
 from metodbanken.site import Project, prepare_with_documents
@@ -18,9 +21,16 @@ from metodbanken.verify import verify_built_site
 # -- state (rebuilt on every build: static-i18n runs these hooks once per language) --------------
 _bank = None
 _documents = None
+_texts = None  # the check of editors' texts in this build's rendered pages
+_serving = False  # `mkdocs serve` injects its live-reload script inline, different on every request
 
 
 # -- hooks ----------------------------------------------------------------------------------------
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
 
 def on_config(config):
     project = _project(config)
@@ -38,18 +48,43 @@ def on_files(files, config):
     return files
 
 
+def on_page_content(html, page, config, files):
+    return _texts.page(html, page_path=page.url) if _texts is not None else html
+
+
 def on_env(env, config, files):
+    """Every page has been rendered from Markdown and none written yet: refuse them all if an editor's text is unsafe."""
+    if _texts is not None and _texts.problems:
+        clear_site(Path(config.site_dir))  # an earlier language may already be written: publish nothing
+        raise PluginError(ContentErrors(_texts.problems).report())
     env.globals["metodbanken_csp"] = POLICY
+    env.globals["mb_labels"] = load_labels(_project(config).root / "labels")  # the header's search box prints them
     return env
 
 
 def on_pre_build(config):
-    global _bank, _documents
-    _bank = _documents = None
+    global _bank, _documents, _texts
+    _bank, _documents, _texts = None, None, PageContentCheck(_project(config).root)
     try:
         _bank, _documents = prepare_with_documents(_project(config))
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
+
+
+def on_page_context(context, page, config, nav):
+    """A method, case or material page is not in the navigation: mark its section's tab as the current one."""
+    section = section_page(page.url, nav.pages)
+    if section is not None:
+        section.active = True
+        page.meta["_mb_section"] = section
+    return context
+
+
+def on_post_page(output, page, config):
+    section = page.meta.pop("_mb_section", None)
+    if section is not None:
+        section.active = False
+    return output
 
 
 def on_post_build(config):
@@ -59,6 +94,7 @@ def on_post_build(config):
     copy_material_files(_bank, output_dir)
     _documents.write(output_dir)  # DOCX, PDF and PPTX made from the materials and checklists, beside each material page
     write_open_data(_bank, output_dir, language)
+    write_synonyms(_bank.synonyms_for(language), output_dir)
     problems = verify_built_site(_bank, output_dir, language=language)
     if problems:
         raise PluginError("Metodbanken: the built site does not match the sources:\n  " + "\n  ".join(problems))
@@ -66,8 +102,9 @@ def on_post_build(config):
     write_redirects(_project(config).root, output_dir, language=language, extra=_bank.short_urls())
     if _is_last_language(config):
         try:
-            seal_site(Path(config.site_dir), public_url=config.site_url or "http://127.0.0.1:8000/")
-            build_search_index(Path(config.site_dir))
+            site = Path(config.site_dir)
+            build_search_index(site, meanwhile=lambda: seal_site(site, public_url=config.site_url or "http://127.0.0.1:8000/",
+                                                                  serving=_serving))
         except (SiteCheckError, SearchIndexError) as exc:
             raise PluginError(str(exc)) from None
 

@@ -12,7 +12,7 @@ from .model import Bank
 from .output import write_pages
 from .render import Renderer, load_labels
 
-CONTENT_PATHS = ("vocabularies.yml", "sources.yml", "glossary.yml", "methods", "cases", "materials", "checklists",
+CONTENT_PATHS = ("vocabularies.yml", "sources.yml", "glossary.yml", "synonyms.yml", "methods", "cases", "materials", "checklists",
                  "labels", "overrides/metodbanken")
 
 
@@ -58,7 +58,7 @@ def prepare_with_documents(project: Project) -> tuple[Bank, Documents]:
     cached = _cache.get(key)
     if cached and cached[0] == fingerprint and (project.docs_dir / "metoder" / "index.md").exists():
         return cached[1], cached[2]
-    bank = load_bank(project.root)
+    bank = load_bank(project.root, render_check=False)  # the rendered pages are checked instead (contentcheck.py)
     labels = load_labels(project.root / "labels")
     documents = build_documents(bank, labels, cache_dir=project.root / DOCUMENT_CACHE, public_url=project.public_url)
     renderer = Renderer(templates_dir=project.root / "overrides" / "metodbanken", labels=labels, public_url=project.public_url)

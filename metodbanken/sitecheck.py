@@ -9,14 +9,14 @@ check_page refuses any script inside the page content), so nothing of theirs is 
 from __future__ import annotations
 
 import base64
+import os
 import hashlib
 from pathlib import Path
 
-from .htmlpolicy import check_page
+from .htmlpolicy import scan_page
 
 SCRIPT_HASHES = "'mb-script-hashes'"  # the placeholder in the templates' policy
 CSP_META_NAME = 'http-equiv="Content-Security-Policy"'
-_EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 
 POLICY = ("default-src 'self'; script-src 'self' " + SCRIPT_HASHES + " 'wasm-unsafe-eval'; "
           "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
@@ -28,24 +28,21 @@ class SiteCheckError(Exception):
     """The built site holds something no page may hold; the message lists every file and element."""
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    """CSP source expressions ('sha256-…') of the page's inline scripts that a browser would run."""
-    from selectolax.lexbor import LexborHTMLParser
-
+def script_hashes(scripts: list[str]) -> list[str]:
+    """CSP source expressions ('sha256-…') of inline scripts' texts."""
     hashes = []
-    for script in LexborHTMLParser(html).css("script"):
-        attributes = script.attributes
-        if "src" in attributes or (attributes.get("type") or "").strip().lower() not in _EXECUTABLE_TYPES:
-            continue
-        digest = hashlib.sha256((script.text(deep=True) or "").encode("utf-8")).digest()
-        source = f"'sha256-{base64.b64encode(digest).decode()}'"
+    for text in scripts:
+        source = f"'sha256-{base64.b64encode(hashlib.sha256(text.encode('utf-8')).digest()).decode()}'"
         if source not in hashes:
             hashes.append(source)
     return hashes
 
 
-def seal_site(site_dir: Path, *, public_url: str) -> int:
-    """Check every built HTML file and fill in its CSP hashes; returns the number of pages; raises SiteCheckError."""
+def seal_site(site_dir: Path, *, public_url: str, serving: bool = False) -> int:
+    """Check every built HTML file and fill in its CSP hashes; returns the number of pages; raises SiteCheckError.
+
+    serving: a local `mkdocs serve`, whose live-reload script differs on every request and cannot be hashed; there the
+    policy allows inline scripts (never in a build that is published)."""
     site_dir = Path(site_dir)
     origin = public_url if public_url.endswith("/") else public_url + "/"
     problems: list[str] = []
@@ -54,11 +51,16 @@ def seal_site(site_dir: Path, *, public_url: str) -> int:
         relative = path.relative_to(site_dir).as_posix()
         html = path.read_text(encoding="utf-8")
         page_url = origin + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
-        for violation in check_page(html, page_url=page_url):
-            problems.append(f"{relative}: {violation.found()}. {violation.hint}")
+        violations, scripts = scan_page(html, page_url=page_url)
+        for violation in violations:
+            message = f"{relative}: {violation.found()}. {violation.hint}"
+            if message not in problems:
+                problems.append(message)
         if SCRIPT_HASHES in html:
-            html = html.replace(SCRIPT_HASHES, " ".join(inline_script_hashes(html)))
-            path.write_text(html, encoding="utf-8")
+            html = html.replace(SCRIPT_HASHES, "'unsafe-inline'" if serving else " ".join(script_hashes(scripts)))
+            temporary = path.with_name(path.name + ".sealing")
+            temporary.write_text(html, encoding="utf-8")
+            os.replace(temporary, path)  # atomic: Pagefind, reading the site meanwhile, sees a whole page either way
         elif "mb-script-hashes" in html:
             problems.append(f"{relative}: the Content-Security-Policy placeholder is escaped, so it was not filled in. "
                             "Print the policy unescaped in the template.")

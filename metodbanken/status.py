@@ -24,13 +24,15 @@ class Status:
     untranslated: tuple[Finding, ...]
     overdue: tuple[Finding, ...]
     unsourced: tuple[Finding, ...]
+    incomplete: tuple[Finding, ...]
     max_age_days: int
     today: date
     counts: dict = field(default_factory=dict)
+    explained: tuple[Finding, ...] = ()  # facts the sources do not give, said so on the page (not work to do)
 
     @property
     def clean(self) -> bool:
-        return not (self.untranslated or self.overdue or self.unsourced)
+        return not (self.untranslated or self.overdue or self.unsourced or self.incomplete)
 
 
 def bank_status(bank: Bank, *, today: date | None = None, max_age_days: int = DEFAULT_MAX_AGE_DAYS) -> Status:
@@ -61,15 +63,43 @@ def bank_status(bank: Bank, *, today: date | None = None, max_age_days: int = DE
             untranslated.append(Finding("glossary.yml", f"term '{term.id}'", "no English " + " and ".join(missing)))
         if not term.sources:
             unsourced.append(Finding("glossary.yml", f"term '{term.id}'", "no sources"))
+    incomplete = [Finding(m.file, f"method '{m.id}'", "lacks " + ", ".join(gaps)) for m in bank.methods
+                  if (gaps := method_gaps(bank, m))]
+    explained = [Finding(m.file, f"method '{m.id}'", "the sources do not state: " + ", ".join(m.unstated))
+                 for m in bank.methods if m.unstated]
     counts = {"methods": len(bank.methods), "cases": len(bank.cases), "materials": len(bank.materials),
               "steps": len(bank.steps), "terms": len(bank.terms)}
-    return Status(tuple(untranslated), tuple(overdue), tuple(unsourced), max_age_days, today, counts)
+    return Status(tuple(untranslated), tuple(overdue), tuple(unsourced), tuple(incomplete), max_age_days, today, counts,
+                  explained=tuple(explained))
+
+
+KNOWLEDGE_NOTE = ("**Om kunskapsläget:**", "**On the state of knowledge:**")
+
+
+def method_gaps(bank: Bank, method) -> list[str]:
+    """What a reader choosing a method needs and the method page does not give."""
+    gaps = []
+    unstated = set(method.unstated)  # checked against the sources, which do not give it: explained, not a gap
+    if method.resources is None and "resources" not in unstated:
+        gaps.append("what it takes (resources)")
+    if not method.owner and "owner" not in unstated:
+        gaps.append("an owner or contact organisation (owner)")
+    elif method.owner and not method.owner_url and "owner_url" not in unstated:
+        gaps.append("the owner's web address (owner_url)")
+    if not any(bank.sources[s].url for s in method.sources if s in bank.sources):
+        gaps.append("a source with a web address")
+    if KNOWLEDGE_NOTE[0] not in method.body.sv:
+        gaps.append("a note on the state of knowledge ('**Om kunskapsläget:**' in the text)")
+    return gaps
 
 
 _SECTIONS = (
     ("untranslated", "Lacks an English translation", "Translate the Swedish file into <id>.en.md (or the 'en:' keys)."),
     ("overdue", "Past its review date", "Check the content against its sources, then set last_reviewed to today's date."),
     ("unsourced", "Has no source", "Add the ids of the sources (sources.yml) that back the text."),
+    ("incomplete", "A method page lacks what a reader needs to choose",
+     "Add it from a cited source; if the sources were checked and do not give it, list the field under 'unstated'."),
+    ("explained", "Facts the sources do not state (shown on the page)", "Add them when a source gives them."),
 )
 
 

@@ -10,7 +10,7 @@ from datetime import date
 import ada_url
 
 from .errors import ErrorCollector, describe
-from .markup import check_markdown_text, new_renderer
+from .markup import EXPECTED as MARKDOWN_EXPECTED, check_markdown_text, limits, new_renderer
 from .model import Localized, LocalizedMarkdown, Vocabulary
 from .schema import LANGUAGES, SLUG_PATTERN, Field
 from .sourcefile import Record, path_text
@@ -53,6 +53,7 @@ class Context:
     markdown: list[tuple[Record, tuple, str, int]] = field(default_factory=list)  # text to scan for unsafe HTML
     present: dict[str, set[str]] = field(default_factory=dict)  # ids that have a file, valid or not
 
+    render_check: bool = True  # render Markdown to check it here (check); a build checks the rendered pages instead
     _markdown: object = None
 
     def renderer(self):
@@ -257,14 +258,23 @@ def check_localized(f: Field, value: object, record: Record, path: tuple, ctx: C
                 ctx.error(record, path + (key,), expected="text", found=describe(text))
             continue
         if f.markdown:
-            ctx.markdown.append((record, path + (key,), text, record.line(path + (key,))))
+            ctx.markdown.append((record, path + (key,), text, record.line(path + (key,)) + _block_offset(record, path + (key,))))
         texts[key] = text.strip() if not f.markdown else text
     if "sv" not in texts:
         if "sv" not in value:
             ctx.error(record, path, expected="a Swedish text under 'sv'", found="none",
                       hint="Swedish comes first; add 'sv:'. The English 'en:' may follow later.")
         return INVALID
-    return (LocalizedMarkdown if f.markdown else Localized)(sv=texts["sv"], en=texts.get("en"))
+    if f.markdown:
+        origin = tuple((lang, record.file, record.line(path + (lang,)) + _block_offset(record, path + (lang,)), path_text(path + (lang,)))
+                       for lang in texts)
+        return LocalizedMarkdown(sv=texts["sv"], en=texts.get("en"), origin=origin)
+    return Localized(sv=texts["sv"], en=texts.get("en"))
+
+
+def _block_offset(record: Record, path: tuple) -> int:
+    """A block scalar ('key: |') starts on the line after its key."""
+    return 1 if record.block(path) else 0
 
 
 _PAGE_OF_FILE = {"methods": "metoder", "cases": "exempel", "materials": "material", "checklists": "steg"}
@@ -279,7 +289,10 @@ def page_path_of(file: str) -> str:
 
 
 def check_markdown(record: Record, path: tuple, text: str, first_line: int, ctx: Context) -> None:
-    """Render the text as the site does and hold the HTML against the allowlist; report each refusal at its line."""
-    for line, found, hint in check_markdown_text(text, page_path=page_path_of(record.file), renderer=ctx.renderer()):
+    """Render the text as the site does and hold the HTML against the allowlist; report each refusal at its line.
+    (A build renders each page once and checks the same way there: ctx.render_check is off, only the limits run.)"""
+    problems = (check_markdown_text(text, page_path=page_path_of(record.file), renderer=ctx.renderer())
+                if ctx.render_check else limits(text))
+    for line, found, hint in problems:
         ctx.errors.add(record.file, first_line + line - 1, path_text(path) or "text",
-                       expected="Markdown the bank can publish safely", found=found, hint=hint)
+                       expected=MARKDOWN_EXPECTED, found=found, hint=hint)

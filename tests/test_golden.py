@@ -21,7 +21,7 @@ GOLDEN = Path(__file__).parent / "golden"
 @pytest.mark.parametrize("language, generated", [("sv", "metoder/alfa.md"), ("en", "metoder/alfa.en.md"),
                                                  ("en", "metoder/gamma.en.md")])
 def test_method_page_matches_golden(bank_root, language, generated):
-    renderer = Renderer(templates_dir=REPO / "overrides/metodbanken", labels=load_labels(REPO / "labels"))
+    renderer = Renderer(templates_dir=REPO / "overrides/metodbanken", labels=load_labels(REPO / "labels"), nonce="NONCE")
     pages = renderer.render_language(load_bank(bank_root), language)
     golden = GOLDEN / generated.replace("/", "__")
     if os.environ.get("UPDATE_GOLDEN"):
