@@ -1,4 +1,4 @@
-"""The content command: `python -m metodbanken check|new|status|schemas|contributing|cms|urls|redirects`."""
+"""The content command: `python -m metodbanken check|new|status|schemas|contributing|cms|checklists|urls|redirects`."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("schemas", help="regenerate the JSON Schema files in schemas/ from metodbanken/schema.py")
     commands.add_parser("contributing", help="regenerate the field tables in CONTRIBUTING.md and CONTRIBUTING.en.md")
     commands.add_parser("cms", help="regenerate the form editor's configuration docs/admin/config.yml from metodbanken/schema.py")
+    commands.add_parser("checklists", help="regenerate the checklist materials' Markdown files (materials/<id>/*.md) from checklists/*.yml")
 
     urls = commands.add_parser("urls", help="add a built site's addresses to published-urls.txt (never drops one)")
     urls.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
@@ -60,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         return _contributing(root)
     if args.command == "cms":
         return _cms(root)
+    if args.command == "checklists":
+        return _checklists(root)
     if args.command == "urls":
         return _urls(root, args.site, only_check=args.check)
     return _redirects(root, args.site)
@@ -69,6 +72,10 @@ def _check(root: Path, output_format: str) -> int:
     started = time.perf_counter()
     try:
         bank = load_bank(root)
+        if any(m.type == "checklista" for m in bank.materials):  # their Markdown files are made from the checklists
+            from .documents import check_checklist_markdown
+            from .render import load_labels
+            check_checklist_markdown(bank, load_labels(root / "labels"))
     except ContentErrors as exc:
         if output_format == "github":
             for error in exc.errors:
@@ -129,6 +136,19 @@ def _cms(root: Path) -> int:
     from .cmsconfig import CONFIG_FILE, write_config
 
     print(f"{CONFIG_FILE}: " + ("updated" if write_config(root) else "already up to date"))
+    return 0
+
+
+def _checklists(root: Path) -> int:
+    from .documents import write_checklist_markdown
+
+    try:
+        written = write_checklist_markdown(root)
+    except ContentErrors as exc:
+        print(exc.report())
+        print("Fix these first (python -m metodbanken check); the checklists are made from content that loads.")
+        return 1
+    print("updated " + ", ".join(written) if written else "the checklist materials' Markdown files are already up to date")
     return 0
 
 

@@ -241,7 +241,7 @@ def _clean(runs: tuple[Run, ...]) -> tuple[Run, ...]:
 class ChecklistQuestion:
     text: str
     source: str  # the source's title
-    origin: str  # "The handbook's checklist" / "Questions the bank drew from the sources"
+    origin: str  # as the step's page says it: "The handbook's question" / "The bank's question, from the sources"
 
 
 @dataclass(frozen=True)
@@ -260,14 +260,13 @@ def checklist_blocks(*, title: str, sections: tuple[ChecklistSection, ...], labe
         WriteSpace(labels["doc_participants"], lines=2),
         Paragraph((Run(labels["doc_checklist_intro"]),)),
     ]
-    number = 0
     for section in sections:
         if len(sections) > 1:
             blocks.append(Heading(2, (Run(section.heading),)))
-        for question in section.questions:
-            number += 1
+        for number, question in enumerate(section.questions, 1):  # numbered per step, as on the step's page
             blocks.append(Heading(3 if len(sections) > 1 else 2, (Run(f"{number}. {question.text}"),)))
-            blocks.append(Paragraph((Run(f"{labels['doc_origin']}: {question.origin}. {labels['question_source']}: {question.source}."),),
+            source = question.source if question.source.endswith((".", "?", "!")) else question.source + "."
+            blocks.append(Paragraph((Run(f"{question.origin}. {labels['question_source']}: {source}"),),
                                     small=True))
             blocks.append(ListItem((Run(labels["doc_answered"]),), checkbox=True))
             blocks.append(WriteSpace(labels["doc_notes"], lines=3))

@@ -2,8 +2,9 @@
 time from the same sources as the pages, so they never drift.
 
 - A material's Markdown file becomes DOCX and PDF (a presentation's also PPTX), named after it.
-- A checklist material's documents come from the steps' checklists (checklists/*.yml), not from its Markdown: its
-  Markdown file's name, for all its steps, and one file per step and language when it covers several steps.
+- A checklist material's documents come from the steps' checklists (checklists/*.yml): its Markdown file's name, for
+  all its steps, and one file per step and language when it covers several steps. Its Markdown file is made from the
+  same checklists too (`python -m metodbanken checklists`); the build refuses one that says anything else.
 - A poster SVG becomes PDF.
 
 Only the bank's materials are converted (a constant cost, not one per method). Each file is cached on disk by the hash
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
@@ -26,7 +27,7 @@ from .inputs import generated_file_problem
 from .model import Bank, Material
 from .render import SECTIONS
 
-GENERATOR_VERSION = "1"  # raise when the writers change their output: every cached file is made again
+GENERATOR_VERSION = "2"  # raise when the writers change their output: every cached file is made again
 FORMAT_ORDER = {"pdf": 0, "docx": 1, "pptx": 2}
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 _SVG_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.S)
@@ -55,6 +56,7 @@ class _Job:
     source: str  # what it is made from, for the page and for error messages
     key: str  # hash of everything the bytes depend on
     make: Callable[[], bytes]
+    step: int | None = None  # the one step whose checklist this is (linked from that step's page)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class Documents:
 
     files: dict[str, tuple[tuple[str, bytes], ...]]  # material id -> ((file name, bytes), ...)
     downloads: dict[str, tuple[Download, ...]]  # material id -> every file the page offers, generated first per language
+    step_files: dict[int, tuple[tuple[str, Download], ...]] = field(default_factory=dict)  # step -> (material id, its checklist file)
 
     def write(self, site_dir: Path) -> int:
         """Write the generated files beside each material's page in one language's built site; returns the count."""
@@ -81,12 +84,14 @@ def build_documents(bank: Bank, labels: dict[str, dict[str, str]], *, cache_dir:
     """Generate (or take from the cache) every document of the bank's materials; raises ContentErrors naming the
     source when one cannot be made."""
     errors = ErrorCollector()
+    _check_checklist_markdown(bank, labels, errors)
     jobs = [job for material in bank.materials for job in _plan(bank, material, labels, public_url)]
     cache = Path(cache_dir) if cache_dir else None
     if cache:
         cache.mkdir(parents=True, exist_ok=True)
     made: dict[str, list[tuple[str, bytes]]] = {}
     generated: dict[str, list[Download]] = {}
+    step_files: dict[int, list[tuple[str, Download]]] = {}
     for job in jobs:
         cached = cache / f"{job.key}.{job.file.rsplit('.', 1)[1]}" if cache else None
         try:
@@ -106,7 +111,10 @@ def build_documents(bank: Bank, labels: dict[str, dict[str, str]], *, cache_dir:
                        found=problem, hint="rename the source file (letters A–Z, digits, '.', '_' and '-').")
             continue
         made.setdefault(job.material, []).append((job.file, data))
-        generated.setdefault(job.material, []).append(Download(job.file, job.language, len(data), job.source))
+        download = Download(job.file, job.language, len(data), job.source)
+        generated.setdefault(job.material, []).append(download)
+        if job.step is not None:
+            step_files.setdefault(job.step, []).append((job.material, download))
     errors.raise_if_any()
     if cache:  # drop what no current source makes any more
         wanted = {f"{job.key}.{job.file.rsplit('.', 1)[1]}" for job in jobs}
@@ -114,7 +122,16 @@ def build_documents(bank: Bank, labels: dict[str, dict[str, str]], *, cache_dir:
             if stale.name not in wanted:
                 stale.unlink()
     downloads = {m.id: _downloads(m, generated.get(m.id, [])) for m in bank.materials}
-    return Documents(files={k: tuple(v) for k, v in made.items()}, downloads=downloads)
+    return Documents(files={k: tuple(v) for k, v in made.items()}, downloads=downloads,
+                     step_files={n: _one_per_language_and_format(v) for n, v in sorted(step_files.items())})
+
+
+def _one_per_language_and_format(files: list[tuple[str, Download]]) -> tuple[tuple[str, Download], ...]:
+    """A step's checklist files for its page: the first made in each language and format, PDF before DOCX."""
+    chosen: dict[tuple[str, str], tuple[str, Download]] = {}
+    for material_id, download in files:
+        chosen.setdefault((download.language, download.format), (material_id, download))
+    return tuple(sorted(chosen.values(), key=lambda pair: FORMAT_ORDER.get(pair[1].format.lower(), 9)))
 
 
 def _downloads(material: Material, generated: list[Download]) -> tuple[Download, ...]:
@@ -138,20 +155,23 @@ def _plan(bank: Bank, material: Material, labels: dict[str, dict[str, str]], pub
     listed = {f.file for f in material.files}
     jobs: dict[str, _Job] = {}
 
-    def add(file: str, language: str, source: str, kind: str, payload: object, make: Callable[[], bytes]) -> None:
+    def add(file: str, language: str, source: str, kind: str, payload: object, make: Callable[[], bytes],
+            step: int | None = None) -> None:
         if file in listed or file in jobs:  # an editor's own file of that name wins; a name is made once
             return
         digest = hashlib.sha256(repr((GENERATOR_VERSION, _library_versions(), kind, payload)).encode("utf-8")).hexdigest()[:32]
-        jobs[file] = _Job(material.id, file, language, source, digest, make)
+        jobs[file] = _Job(material.id, file, language, source, digest, make, step)
 
     from . import docwriters
 
     for f in material.files:
         stem, extension = f.file.rsplit(".", 1)
         source = f.file
-        if extension == "md" and material.type == "checklista" and material.steps:
+        step = None
+        if extension == "md" and _is_checklist(material):
             document = _checklist_document(bank, material, material.steps, f.language, labels, public_url)
             source = ", ".join(bank.step(n).file for n in material.steps)
+            step = material.steps[0] if len(material.steps) == 1 else None
         elif extension == "md":
             text = (folder / f.file).read_text(encoding="utf-8")
             document = _markdown_document(material, text, f.language)
@@ -166,19 +186,23 @@ def _plan(bank: Bank, material: Material, labels: dict[str, dict[str, str]], pub
             continue
         else:
             continue
-        add(f"{stem}.pdf", f.language, source, "pdf", document, lambda d=document: docwriters.write_pdf(d))
-        add(f"{stem}.docx", f.language, source, "docx", document, lambda d=document: docwriters.write_docx(d))
+        add(f"{stem}.pdf", f.language, source, "pdf", document, lambda d=document: docwriters.write_pdf(d), step)
+        add(f"{stem}.docx", f.language, source, "docx", document, lambda d=document: docwriters.write_docx(d), step)
         if material.type == "presentation":
             add(f"{stem}.pptx", f.language, source, "pptx", document, lambda d=document: docwriters.write_pptx(d))
-    if material.type == "checklista" and len(material.steps) > 1:
+    if _is_checklist(material) and len(material.steps) > 1:
         for language in dict.fromkeys(f.language for f in material.files if f.file.endswith(".md")):
             for number in material.steps:
                 document = _checklist_document(bank, material, (number,), language, labels, public_url)
                 stem = labels[language]["checklist_file"].format(n=number)
                 source = bank.step(number).file
-                add(f"{stem}.pdf", language, source, "pdf", document, lambda d=document: docwriters.write_pdf(d))
-                add(f"{stem}.docx", language, source, "docx", document, lambda d=document: docwriters.write_docx(d))
+                add(f"{stem}.pdf", language, source, "pdf", document, lambda d=document: docwriters.write_pdf(d), number)
+                add(f"{stem}.docx", language, source, "docx", document, lambda d=document: docwriters.write_docx(d), number)
     return list(jobs.values())
+
+
+def _is_checklist(material: Material) -> bool:
+    return material.type == "checklista" and bool(material.steps)
 
 
 def _markdown_document(material: Material, text: str, language: str) -> Document:
@@ -191,12 +215,12 @@ def _markdown_document(material: Material, text: str, language: str) -> Document
 def _checklist_document(bank: Bank, material: Material, steps: tuple[int, ...], language: str,
                         labels: dict[str, dict[str, str]], public_url: str) -> Document:
     words = labels[language]
-    origins = bank.vocabularies["checklist_origin"]
     sections = []
     for number in steps:
         step = bank.step(number)
+        # the question, its origin and its source as the step's page shows them
         questions = tuple(ChecklistQuestion(text=q.text.get(language), source=bank.sources[q.source].title,
-                                            origin=origins.label_of(q.origin or step.checklist_origin, language))
+                                            origin=words[f"origin_{q.origin or step.checklist_origin}"])
                           for q in step.questions)
         sections.append(ChecklistSection(heading=f"{words['step_n'].format(n=number)}: {step.title.get(language)}",
                                          questions=questions))
@@ -213,6 +237,66 @@ def _checklist_document(bank: Bank, material: Material, steps: tuple[int, ...], 
     blocks = checklist_blocks(title=title, sections=tuple(sections), labels=words, footer=footer)
     return Document(title=title, language=language, created=material.last_reviewed, blocks=blocks,
                     subject=material.summary.get(language), keywords=("Metodbanken", words["checklist"]))
+
+
+# -- a checklist material's own Markdown file, made from the same checklists ----------------------------------
+
+REGENERATE = "python -m metodbanken checklists"
+
+
+def checklist_markdown(bank: Bank, labels: dict[str, dict[str, str]]) -> dict[str, str]:
+    """{path of the file from the bank's root: text} of every checklist material's Markdown file, made from its steps'
+    checklists (without the site's address, which the file cannot know)."""
+    from .docwriters import write_markdown
+
+    texts = {}
+    for material in bank.materials:
+        if not _is_checklist(material):
+            continue
+        folder = Path(bank.material_dirs[material.id])
+        for f in material.files:
+            if f.file.endswith(".md"):
+                document = _checklist_document(bank, material, material.steps, f.language, labels, public_url="")
+                texts[f"{folder.parent.name}/{material.id}/{f.file}"] = write_markdown(document)
+    return texts
+
+
+def write_checklist_markdown(root: Path) -> list[str]:
+    """Write every checklist material's Markdown file that differs from its checklists; returns the paths written."""
+    from .load import load_bank
+    from .render import load_labels
+
+    root = Path(root)
+    written = []
+    for path, text in checklist_markdown(load_bank(root), load_labels(root / "labels")).items():
+        target = root / path
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def check_checklist_markdown(bank: Bank, labels: dict[str, dict[str, str]]) -> None:
+    """Raise ContentErrors naming every checklist material's Markdown file that says other than its checklists."""
+    errors = ErrorCollector()
+    _check_checklist_markdown(bank, labels, errors)
+    errors.raise_if_any()
+
+
+def _check_checklist_markdown(bank: Bank, labels: dict[str, dict[str, str]], errors: ErrorCollector) -> None:
+    """A checklist material's Markdown file says exactly what its steps' checklists say (it is published as is)."""
+    for path, expected in checklist_markdown(bank, labels).items():
+        material_id, name = path.split("/")[1:3]
+        found = (Path(bank.material_dirs[material_id]) / name).read_text(encoding="utf-8")
+        if found == expected:
+            continue
+        line = next((i for i, (a, b) in enumerate(zip(found.splitlines(), expected.splitlines()), 1) if a != b),
+                    min(len(found.splitlines()), len(expected.splitlines())) + 1)
+        wanted = expected.splitlines()[line - 1] if line <= len(expected.splitlines()) else "(the end of the file)"
+        steps = ", ".join(bank.step(n).file for n in bank.material(material_id).steps)
+        errors.add(path, line, "", expected=f"the questions of {steps}: '{wanted[:120]}'",
+                   found=f"'{(found.splitlines()[line - 1] if line <= len(found.splitlines()) else '(the end of the file)')[:120]}'",
+                   hint=f"the file is made from the checklists: change the questions there, then run `{REGENERATE}`.")
 
 
 def _svg_text(pattern: re.Pattern, svg: bytes) -> str:

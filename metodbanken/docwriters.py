@@ -1,4 +1,4 @@
-"""Write a docmodel.Document as DOCX (python-docx), PDF (fpdf2) or PPTX (python-pptx), and a poster SVG as PDF.
+"""Write a docmodel.Document as DOCX (python-docx), PDF (fpdf2), PPTX (python-pptx) or Markdown, and a poster SVG as PDF.
 
 All three install with pip alone (no system libraries). Output is reproducible: fixed creation dates, and the
 DOCX/PPTX zip entries rewritten with a fixed time (the libraries stamp them with the current time).
@@ -37,6 +37,52 @@ def normalize_zip(data: bytes) -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, source.read(info.filename), compresslevel=6)
     return target_buffer.getvalue()
+
+
+# -- Markdown ------------------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_WRITE_LINE = "_" * 40
+
+
+def write_markdown(document: Document) -> str:
+    """The document as Markdown text (a checklist material's own file): plain text escaped, so it reads as itself."""
+    def runs(items: tuple[Run, ...]) -> str:
+        out = []
+        for run in items:
+            if run.text == "\n":
+                out.append("  \n")
+                continue
+            text = _MD_SPECIAL.sub(r"\\\1", run.text)
+            if run.bold:
+                text = f"**{text}**"
+            if run.italic:
+                text = f"*{text}*"
+            out.append(text)
+        return "".join(out)
+
+    parts: list[str] = []
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            parts.append("#" * min(block.level, 6) + " " + runs(tuple(Run(r.text) for r in block.runs)))
+        elif isinstance(block, Paragraph):
+            text = runs(block.runs)
+            text = f"*{text}*" if block.small and not any(r.italic for r in block.runs) else text
+            parts.append(("> " if block.quote else "") + "    " * block.indent + text)
+        elif isinstance(block, ListItem):
+            marker = f"{block.number}." if block.number is not None else "-"
+            parts.append("    " * block.level + marker + (" [ ] " if block.checkbox else " ") + runs(block.runs))
+        elif isinstance(block, Table):
+            rows = ([block.header] if block.header else []) + list(block.rows)
+            if rows:
+                lines = ["| " + " | ".join(runs(cell) for cell in row) + " |" for row in rows]
+                lines.insert(1, "|" + "---|" * len(rows[0]))
+                parts.append("\n".join(lines))
+        elif isinstance(block, WriteSpace):
+            parts.append("\n".join([f"**{runs((Run(block.label),))}:** {_WRITE_LINE}"] + [_WRITE_LINE + "_" * 20] * (block.lines - 1)))
+        elif isinstance(block, Rule):
+            parts.append("---")
+    return "\n\n".join(parts) + "\n"
 
 
 # -- DOCX ----------------------------------------------------------------------------------------------
@@ -226,7 +272,7 @@ def write_pdf(document: Document) -> bytes:
             level = min(block.level - 1, outline_level + 1)
             outline_level = level
             text = _fit(plain(block.runs))
-            pdf.start_section(text[:200], level=level)
+            pdf.start_section(text[:1000], level=level)  # a bookmark per heading, whole (questions run to 200+ characters)
             pdf.set_font(_FAMILY, "B", size)
             pdf.multi_cell(0, size * 0.45, text, align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1.5)

@@ -70,16 +70,18 @@ def test_each_step_checklist_is_a_docx_and_a_pdf_with_every_question(bank, docum
     step = bank.step(number)
     stem = STEP_FILE[language].format(n=number)
     assert f"{stem}.docx" in files and f"{stem}.pdf" in files, sorted(files)
-    origin = bank.vocabularies["checklist_origin"].label_of(step.checklist_origin, language)
+    words = load_labels(REPO / "labels")[language]
+    origins = {words[f"origin_{q.origin or step.checklist_origin}"] for q in step.questions}  # as the step's page says it
 
     document, text = _docx_text(files[f"{stem}.docx"])
     assert document.core_properties.title == text.splitlines()[0] and str(number) in document.core_properties.title
     assert document.core_properties.language == {"sv": "sv-SE", "en": "en-GB"}[language]
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    # exactly the step's questions, in its order, numbered as on its page
+    assert [h for h in headings if re.match(r"\d+\. ", h)] == [f"{i}. {q.text.get(language)}" for i, q in enumerate(step.questions, 1)]
     for q in step.questions:
-        assert any(q.text.get(language) in h for h in headings), f"{stem}.docx: no heading for {q.id}"
         assert bank.sources[q.source].title in text
-    assert origin in text
+    assert all(origin in text for origin in origins)
     for field in ("doc_municipality", "doc_date", "doc_participants"):  # fields to fill in
         assert load_labels(REPO / "labels")[language][field] + ":" in text
 
@@ -89,10 +91,55 @@ def test_each_step_checklist_is_a_docx_and_a_pdf_with_every_question(bank, docum
     squashed = _squash(text)
     for q in step.questions:
         assert _squash(q.text.get(language)) in squashed, f"{stem}.pdf lacks question {q.id}"
-    assert _squash(origin) in squashed
+    assert all(_squash(origin) in squashed for origin in origins)
     assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712 (a pypdf BooleanObject); the window shows the title
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert outline and outline[0] == reader.metadata.title  # headings are bookmarks
+    assert outline and outline[0] == reader.metadata.title  # headings are bookmarks, the questions under the title
+    questions = [item.title for item in reader.outline[1]] if len(reader.outline) > 1 else []
+    assert questions == [f"{i}. {q.text.get(language)}" for i, q in enumerate(step.questions, 1)]
+
+
+def test_each_step_page_is_given_its_checklist_files_in_both_languages(bank, documents):
+    for step in bank.steps:
+        files = documents.step_files[step.number]
+        assert sorted((d.language, d.format) for _, d in files) == [("en", "DOCX"), ("en", "PDF"), ("sv", "DOCX"), ("sv", "PDF")]
+        for material_id, download in files:
+            stem = STEP_FILE[download.language].format(n=step.number)
+            assert download.file.rsplit(".", 1)[0] == stem and step.number in bank.material(material_id).steps
+            assert download.file in {name for name, _ in documents.files[material_id]}
+
+
+# -- a checklist material's own Markdown file: made from the same checklists, and refused when it says otherwise ------
+
+def test_the_checklist_materials_markdown_files_are_made_from_the_checklists(bank, labels):
+    from metodbanken.documents import REGENERATE, checklist_markdown
+    texts = checklist_markdown(bank, labels)
+    assert set(texts) == {"materials/checklista-steg-1/checklista-steg-1.md", "materials/checklista-steg-1/checklist-step-1.md",
+                          "materials/arbetsblad-steg-2-5/arbetsblad-steg-2-5.md", "materials/arbetsblad-steg-2-5/worksheets-steps-2-5.md"}
+    stale = [path for path, text in texts.items() if (REPO / path).read_text(encoding="utf-8") != text]
+    assert not stale, f"out of date: {', '.join(stale)}. Regenerate them with `{REGENERATE}` and commit them."
+    for path, text in texts.items():
+        language = "en" if path.endswith(("checklist-step-1.md", "worksheets-steps-2-5.md")) else "sv"
+        material = bank.material(path.split("/")[1])
+        for number in material.steps:
+            for i, q in enumerate(bank.step(number).questions, 1):
+                assert f"# {i}. {q.text.get(language)}\n" in text.replace("\\", ""), f"{path}: {q.id}"
+        assert text.count("- [ ] ") == sum(len(bank.step(n).questions) for n in material.steps)
+
+
+def test_a_checklist_materials_markdown_file_that_drifted_stops_the_build(bank, labels, tmp_path):
+    import dataclasses
+    import shutil
+    shutil.copytree(REPO / "materials" / "checklista-steg-1", tmp_path / "materials" / "checklista-steg-1")
+    drifted = tmp_path / "materials" / "checklista-steg-1" / "checklist-step-1.md"
+    drifted.write_text(drifted.read_text(encoding="utf-8").replace("strategic partners", "partners"), encoding="utf-8")
+    small = dataclasses.replace(bank, materials=(bank.material("checklista-steg-1"),),
+                                material_dirs={"checklista-steg-1": str(tmp_path / "materials" / "checklista-steg-1")})
+    with pytest.raises(ContentErrors) as failure:
+        build_documents(small, labels)
+    report = failure.value.report()
+    assert "materials/checklista-steg-1/checklist-step-1.md:" in report and "checklists/1-initiera-samverkan.yml" in report
+    assert "python -m metodbanken checklists" in report and "checklista-steg-1.md:" not in report
 
 
 def test_a_checklist_material_covering_several_steps_also_comes_whole(bank, documents):
@@ -206,3 +253,18 @@ def test_markdown_becomes_headings_lists_tables_and_paragraphs_and_never_script(
     assert len(table.header) == 2 and table.rows == (((), (docwriters.Run("x"),)),)
     assert not any("alert" in str(b) for b in blocks)
     assert any(isinstance(b, Paragraph) and b.quote for b in blocks)
+
+
+def test_the_checklists_command_makes_the_markdown_files_again(tmp_path, capsys):
+    import shutil
+    from metodbanken.cli import main
+    for name in ("vocabularies.yml", "sources.yml", "glossary.yml", "synonyms.yml", "methods", "cases", "materials", "checklists", "labels"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    drifted = tmp_path / "materials" / "arbetsblad-steg-2-5" / "worksheets-steps-2-5.md"
+    drifted.write_text("# Worksheets\n\n- [ ] An old question\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "checklists"]) == 0
+    assert capsys.readouterr().out.strip() == "updated materials/arbetsblad-steg-2-5/worksheets-steps-2-5.md"
+    assert drifted.read_text(encoding="utf-8") == (REPO / "materials" / "arbetsblad-steg-2-5" / "worksheets-steps-2-5.md").read_text(encoding="utf-8")
+    assert main(["--root", str(tmp_path), "checklists"]) == 0
+    assert "already up to date" in capsys.readouterr().out
