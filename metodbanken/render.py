@@ -95,17 +95,21 @@ class Renderer:
             auto_reload=False,  # a Renderer lives for one build; checking template files per page costs more than rendering
         )
 
-    def render(self, bank: Bank, *, downloads: Mapping[str, tuple] | None = None) -> dict[str, str]:
+    def render(self, bank: Bank, *, downloads: Mapping[str, tuple] | None = None,
+               step_files: Mapping[int, tuple] | None = None) -> dict[str, str]:
         pages: dict[str, str] = {}
         for language in LANGUAGES:
-            pages.update(self.render_language(bank, language, downloads=downloads))
+            pages.update(self.render_language(bank, language, downloads=downloads, step_files=step_files))
         return pages
 
-    def render_language(self, bank: Bank, language: str, *, downloads: Mapping[str, tuple] | None = None) -> dict[str, str]:
+    def render_language(self, bank: Bank, language: str, *, downloads: Mapping[str, tuple] | None = None,
+                        step_files: Mapping[int, tuple] | None = None) -> dict[str, str]:
         """downloads: material id -> every file its page offers (documents.Download), generated ones included;
-        without it, a page offers the editors' files only."""
+        without it, a page offers the editors' files only. step_files: step number -> (material id, Download) of the
+        files of that step's checklist, which its page links; without it, none."""
         env_globals = self._globals(bank, language)
         env_globals["downloads"] = lambda material: (downloads or {}).get(material.id) or material.files
+        env_globals["step_files"] = lambda step: (step_files or {}).get(step.number, ())
 
         def page(template: str, section: str, name: str, **context) -> tuple[str, str]:
             content = self.env.get_template(template).render(**env_globals, **context)

@@ -3,6 +3,8 @@ step and language (assets/materials-filter.js), with their state in the address.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 800}}
@@ -84,3 +86,45 @@ def test_each_file_in_the_index_says_its_language_and_downloads(page, real_serve
     link = page.locator("[data-mb-entry='material:presentation-ledningsgrupp'] a[data-mb-download]").first
     response = page.request.get(link.evaluate("a => a.href"))
     assert response.ok and response.body().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_each_step_page_links_its_checklist_as_pdf_and_docx_holding_the_questions_it_shows(page, real_server, language):
+    """Trainers find the files where they work: the step's page. The files open (parsed by pypdf and python-docx) and
+    hold exactly the questions the page shows, in its order, in the page's language; the other language's files too."""
+    import io
+    import re
+
+    import docx
+    from pypdf import PdfReader
+
+    prefix = "" if language == "sv" else "en/"
+    paths = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "checklists").glob("*.yml"))  # 1-initiera-samverkan, ...
+    assert len(paths) == 5, paths
+    for path in paths:
+        page.goto(real_server.url(f"{prefix}steg/{path}/"))
+        questions = page.eval_on_selector_all(".mb-checklist .mb-question-text", "ls => ls.map(l => l.textContent.trim())")
+        expected = [f"{i}. {q}" for i, q in enumerate(questions, 1)]
+        box = page.locator("[data-mb-checklist-files]")
+        assert box.is_visible() and len(questions) >= 3, path
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{path} scrolls sideways"
+        links = box.locator("a[data-mb-download]")
+        hrefs = links.evaluate_all("as => as.map(a => [a.textContent, a.href, a.getAttribute('hreflang')])")
+        own = {text: href for text, href, hreflang in hrefs if hreflang is None}
+        assert sorted(own) == ["DOCX", "PDF"] and sorted(t for t, _, h in hrefs if h) == ["DOCX", "PDF"], hrefs
+
+        pdf = page.request.get(own["PDF"])
+        assert pdf.ok and pdf.headers.get("content-type", "").startswith("application/pdf"), own["PDF"]
+        reader = PdfReader(io.BytesIO(pdf.body()))
+        assert reader.trailer["/Root"]["/Lang"] == {"sv": "sv-SE", "en": "en-GB"}[language]
+        assert [item.title for item in reader.outline[1]] == expected, f"{own['PDF']}: not the page's questions"
+
+        word = page.request.get(own["DOCX"])
+        assert word.ok, own["DOCX"]
+        document = docx.Document(io.BytesIO(word.body()))
+        headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading") and re.match(r"\d+\. ", p.text)]
+        assert headings == expected, f"{own['DOCX']}: not the page's questions"
+
+        for _, href, hreflang in hrefs:  # the other language's files are served too
+            if hreflang:
+                assert page.request.get(href).ok, href
