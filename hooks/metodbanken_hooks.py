@@ -93,7 +93,7 @@ def on_post_build(config):
     language, output_dir = _language_output(config)
     copy_material_files(_bank, output_dir)
     _documents.write(output_dir)  # DOCX, PDF and PPTX made from the materials and checklists, beside each material page
-    write_open_data(_bank, output_dir, language)
+    write_open_data(_bank, output_dir, language, downloads=_documents.downloads)
     write_synonyms(_bank.synonyms_for(language), output_dir)
     problems = verify_built_site(_bank, output_dir, language=language)
     if problems:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Mapping
 
 from .model import Bank, Case, Material, Method
 
@@ -53,12 +54,14 @@ def case_record(bank: Bank, c: Case, language: str) -> dict:
     return record
 
 
-def material_record(bank: Bank, m: Material, language: str) -> dict:
+def material_record(bank: Bank, m: Material, language: str, *, files: tuple | None = None) -> dict:
+    """files: every file the material's page offers (documents.Download, the generated ones included); default: the
+    editors' own files. A generated file names what it is made from (generated_from), an editor's file null."""
     record = _common(bank, m, language, "material")
     record.update(type={"value": m.type, "label": bank.vocabularies["material_type"].label_of(m.type, language)},
                   licence=m.licence, methods=list(m.methods),
                   files=[{"file": f.file, "url": f"material/{m.id}/{f.file}", "format": f.format, "bytes": f.size,
-                          "language": f.language} for f in m.files])
+                          "language": f.language, "generated_from": f.generated_from} for f in files or m.files])
     return record
 
 
@@ -87,12 +90,13 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def export(bank: Bank, language: str) -> dict[str, str]:
-    """{file name: content} of the open-data folder for one language."""
+def export(bank: Bank, language: str, *, downloads: Mapping[str, tuple] | None = None) -> dict[str, str]:
+    """{file name: content} of the open-data folder for one language; downloads: material id -> every file its page
+    offers (documents.Documents.downloads), so the generated DOCX, PDF and PPTX files are listed too."""
     datasets = {
         "methods": [method_record(bank, m, language) for m in bank.methods],
         "cases": [case_record(bank, c, language) for c in bank.cases],
-        "materials": [material_record(bank, m, language) for m in bank.materials],
+        "materials": [material_record(bank, m, language, files=(downloads or {}).get(m.id)) for m in bank.materials],
     }
     files = {"LICENSE.txt": LICENCE[language]}
     for name, records in datasets.items():
@@ -117,6 +121,13 @@ def schema(name: str, records: list[dict]) -> dict:
         item_properties.update({attr: {"type": "array", "items": label} for attr, _ in METHOD_FACETS})
         item_properties.update(gender_transformative=label, knowledge=label, resources={"type": ["string", "null"]},
                                owner={"type": ["string", "null"]}, related_methods={"type": "array", "items": {"type": "string"}})
+    if name == "materials":
+        item_properties["files"] = {"type": "array", "minItems": 1, "items": {
+            "type": "object", "required": ["file", "url", "format", "bytes", "language", "generated_from"],
+            "properties": {"file": {"type": "string"}, "url": {"type": "string"}, "format": {"type": "string"},
+                           "bytes": {"type": "integer", "minimum": 0}, "language": {"type": "string"},
+                           "generated_from": {"type": ["string", "null"],
+                                              "description": "the source the build made the file from; null for an editor's own file"}}}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"Metodbanken {name}",
@@ -128,11 +139,11 @@ def schema(name: str, records: list[dict]) -> dict:
     }
 
 
-def write_open_data(bank: Bank, output_dir: Path, language: str) -> list[Path]:
+def write_open_data(bank: Bank, output_dir: Path, language: str, *, downloads: Mapping[str, tuple] | None = None) -> list[Path]:
     folder = Path(output_dir) / "data"
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for file_name, content in export(bank, language).items():
+    for file_name, content in export(bank, language, downloads=downloads).items():
         (folder / file_name).write_text(content, encoding="utf-8")
         written.append(folder / file_name)
     return written

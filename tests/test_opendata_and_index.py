@@ -56,6 +56,21 @@ def test_open_data_has_every_method_and_matches_its_schema(fixture_site, languag
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_open_data_lists_every_file_a_material_offers_the_generated_ones_too(fixture_site, language):
+    site = fixture_site / "site" / LANGUAGES[language]
+    data = json.loads((site / "data" / "materials.json").read_text(encoding="utf-8"))
+    material = next(m for m in data["materials"] if m["id"] == "startmote-mall")
+    files = {f["file"]: f for f in material["files"]}
+    assert list(files) == ["startmote-mall.pdf", "startmote-mall.docx", "startmote-mall.md", "startmote-template.txt"]
+    assert files["startmote-mall.pdf"]["generated_from"] == files["startmote-mall.docx"]["generated_from"] == "startmote-mall.md"
+    assert files["startmote-mall.md"]["generated_from"] is None and files["startmote-template.txt"]["generated_from"] is None
+    for f in files.values():  # each listed file is served at its address, with the size given
+        assert (site / f["url"]).stat().st_size == f["bytes"], f["url"]
+    rows = list(csv.DictReader(io.StringIO((site / "data" / "materials.csv").read_text(encoding="utf-8"))))
+    assert next(r for r in rows if r["id"] == "startmote-mall")["files"].startswith("startmote-mall.pdf; startmote-mall.docx")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_methods_index_links_open_data_and_has_filters_hidden_without_javascript(fixture_site, language):
     doc = parse(fixture_site / "site" / LANGUAGES[language] / "metoder/index.html")
     links = [a.attrs["href"] for a in doc.find_all("a", data_mb_data=True)]
