@@ -13,7 +13,7 @@ from metodbanken.opendata import write_open_data
 from metodbanken.output import clear_site, copy_material_files
 from metodbanken.render import load_labels
 from metodbanken.search import SearchIndexError, build_search_index, write_synonyms
-from metodbanken.sitecheck import POLICY, SiteCheckError, seal_site
+from metodbanken.sitecheck import POLICY, Sealer, SiteCheckError
 from metodbanken.urls import write_redirects
 from metodbanken.site import Project, prepare_with_documents
 from metodbanken.verify import verify_built_site
@@ -23,6 +23,7 @@ _bank = None
 _documents = None
 _texts = None  # the check of editors' texts in this build's rendered pages
 _serving = False  # `mkdocs serve` injects its live-reload script inline, different on every request
+_sealer = None  # seals and checks every page as it is written, over both languages' builds
 
 
 # -- hooks ----------------------------------------------------------------------------------------
@@ -63,8 +64,10 @@ def on_env(env, config, files):
 
 
 def on_pre_build(config):
-    global _bank, _documents, _texts
+    global _bank, _documents, _texts, _sealer
     _bank, _documents, _texts = None, None, PageContentCheck(_project(config).root)
+    if _sealer is None:  # the first language: one sealer for the whole site
+        _sealer = Sealer(public_url=config.site_url or "http://127.0.0.1:8000/", serving=_serving)
     try:
         _bank, _documents = prepare_with_documents(_project(config))
     except ContentErrors as exc:
@@ -84,10 +87,18 @@ def on_post_page(output, page, config):
     section = page.meta.pop("_mb_section", None)
     if section is not None:
         section.active = False
-    return output
+    return _sealer.page(output, page.file.dest_uri) if _sealer is not None else output
+
+
+def on_build_error(error):
+    global _sealer
+    if _sealer is not None:
+        _sealer, sealer = None, _sealer
+        sealer.close()
 
 
 def on_post_build(config):
+    global _sealer
     if _bank is None:
         return
     language, output_dir = _language_output(config)
@@ -101,10 +112,10 @@ def on_post_build(config):
     # after the check (redirects are not items): moved addresses, and the short step addresses /steg/<n>/
     write_redirects(_project(config).root, output_dir, language=language, extra=_bank.short_urls())
     if _is_last_language(config):
+        sealer, _sealer = _sealer, None
         try:
             site = Path(config.site_dir)
-            build_search_index(site, meanwhile=lambda: seal_site(site, public_url=config.site_url or "http://127.0.0.1:8000/",
-                                                                  serving=_serving))
+            build_search_index(site, meanwhile=lambda: sealer.finish(site))
         except (SiteCheckError, SearchIndexError) as exc:
             raise PluginError(str(exc)) from None
 

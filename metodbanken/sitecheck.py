@@ -9,8 +9,11 @@ check_page refuses any script inside the page content), so nothing of theirs is 
 from __future__ import annotations
 
 import base64
-import os
 import hashlib
+import multiprocessing
+import os
+import re
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from .htmlpolicy import scan_page
@@ -38,6 +41,122 @@ def script_hashes(scripts: list[str]) -> list[str]:
     return hashes
 
 
+# Inline scripts as the theme's templates write them. Only a fast first guess: the parse in the worker (scan_page) is
+# what counts, and a page whose parsed scripts differ from this guess fails the build.
+_INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script[\t\n\f\r />]", re.I | re.S)
+_SRC = re.compile(r"(?:^|[\t\n\f\r /\"'])src[\t\n\f\r ]*=", re.I)
+_TYPE = re.compile(r"(?:^|[\t\n\f\r /\"'])type[\t\n\f\r ]*=[\t\n\f\r ]*(?:\"([^\"]*)\"|'([^']*)'|([^\t\n\f\r >]*))", re.I)
+_EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
+
+
+def _inline_scripts_guess(html: str) -> list[str]:
+    scripts = []
+    for match in _INLINE_SCRIPT.finditer(html):
+        attributes = match.group(1)
+        kind = _TYPE.search(attributes)
+        kind = next((g for g in kind.groups() if g is not None), "") if kind else ""
+        if not _SRC.search(attributes) and kind.strip().lower() in _EXECUTABLE_TYPES:
+            scripts.append(match.group(2))
+    return scripts
+
+
+def _scan(html: str, page_url: str) -> tuple[list, list[str]]:
+    """In a worker process: the page's violations and the hashes of its inline scripts, from one real parse."""
+    violations, scripts = scan_page(html, page_url=page_url)
+    return violations, script_hashes(scripts)
+
+
+class Sealer:
+    """Seals every page as MkDocs writes it, and checks it in a second process while the build goes on.
+
+    page() fills in the policy's script hashes (from a fast look at the page) and hands the sealed page to a worker
+    that parses it (scan_page); finish() collects the workers' findings, seals and checks the files no page event saw
+    (redirect pages, the 404 page), and raises SiteCheckError listing every problem. The check is the same as
+    seal_site's; only the work moves out of the way (a page is parsed once, and never read back or rewritten)."""
+
+    def __init__(self, *, public_url: str, serving: bool = False):
+        self.origin = public_url if public_url.endswith("/") else public_url + "/"
+        self.serving = serving
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        self._pages: dict[str, tuple[Future, list[str], int]] = {}
+        self._problems: list[str] = []
+
+    def page(self, html: str, relative: str) -> str:
+        """The page as it is to be written to site/<relative>."""
+        hashes = script_hashes(_inline_scripts_guess(html))
+        html = _fill(html, hashes, serving=self.serving, relative=relative, problems=self._problems) or html
+        future = self._pool.submit(_scan, html, self._page_url(relative))
+        self._pages[relative] = (future, hashes, len(html.encode("utf-8")))
+        return html
+
+    def finish(self, site_dir: Path) -> int:
+        """Wait for the checks of every page, check the rest of the site; returns the number of pages."""
+        site_dir = Path(site_dir)
+        problems: list[str] = self._problems
+        try:
+            pages = 0
+            for path in sorted(site_dir.rglob("*.html")):
+                relative = path.relative_to(site_dir).as_posix()
+                seen = self._pages.pop(relative, None)
+                if seen is not None and path.stat().st_size == seen[2]:
+                    violations, hashes = seen[0].result()
+                    if not self.serving and hashes != seen[1]:
+                        problems.append(f"{relative}: its inline scripts were not found alike by the fast look and by "
+                                        "the parser, so its policy would block one. Write inline scripts as plain "
+                                        "<script>…</script> in the template (or move them to a file).")
+                else:
+                    violations = _seal_file(path, self._page_url(relative), serving=self.serving, problems=problems,
+                                            relative=relative)
+                _report(relative, violations, problems)
+                pages += 1
+            for relative in self._pages:  # a page event for a file that is not there: never expected
+                problems.append(f"{relative}: rendered but not in the built site.")
+        finally:
+            self.close()
+        if problems:
+            raise SiteCheckError("Metodbanken: the built site holds what no page may hold:\n  " + "\n  ".join(problems))
+        return pages
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pages.clear()
+
+    def _page_url(self, relative: str) -> str:
+        return self.origin + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+
+
+def _report(relative: str, violations, problems: list[str]) -> None:
+    for violation in violations:
+        message = f"{relative}: {violation.found()}. {violation.hint}"
+        if message not in problems:
+            problems.append(message)
+
+
+def _fill(html: str, hashes: list[str], *, serving: bool, relative: str, problems: list[str]) -> str | None:
+    """The page with its policy's placeholder filled in, or None (and a problem) if it has no policy to fill."""
+    if SCRIPT_HASHES in html:
+        return html.replace(SCRIPT_HASHES, "'unsafe-inline'" if serving else " ".join(hashes))
+    if "mb-script-hashes" in html:
+        problems.append(f"{relative}: the Content-Security-Policy placeholder is escaped, so it was not filled in. "
+                        "Print the policy unescaped in the template.")
+    elif CSP_META_NAME not in html:
+        problems.append(f"{relative}: no Content-Security-Policy <meta>. Every page's template must write one "
+                        "(overrides/main.html writes it for the theme's pages).")
+    return None
+
+
+def _seal_file(path: Path, page_url: str, *, serving: bool, problems: list[str], relative: str) -> list:
+    """Check one built file and fill in its policy's hashes in place (atomically); returns its violations."""
+    html = path.read_text(encoding="utf-8")
+    violations, scripts = scan_page(html, page_url=page_url)
+    sealed = _fill(html, script_hashes(scripts), serving=serving, relative=relative, problems=problems)
+    if sealed is not None:
+        temporary = path.with_name(path.name + ".sealing")
+        temporary.write_text(sealed, encoding="utf-8")
+        os.replace(temporary, path)  # atomic: Pagefind, reading the site meanwhile, sees a whole page either way
+    return violations
+
+
 def seal_site(site_dir: Path, *, public_url: str, serving: bool = False) -> int:
     """Check every built HTML file and fill in its CSP hashes; returns the number of pages; raises SiteCheckError.
 
@@ -49,24 +168,8 @@ def seal_site(site_dir: Path, *, public_url: str, serving: bool = False) -> int:
     pages = 0
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
-        html = path.read_text(encoding="utf-8")
         page_url = origin + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
-        violations, scripts = scan_page(html, page_url=page_url)
-        for violation in violations:
-            message = f"{relative}: {violation.found()}. {violation.hint}"
-            if message not in problems:
-                problems.append(message)
-        if SCRIPT_HASHES in html:
-            html = html.replace(SCRIPT_HASHES, "'unsafe-inline'" if serving else " ".join(script_hashes(scripts)))
-            temporary = path.with_name(path.name + ".sealing")
-            temporary.write_text(html, encoding="utf-8")
-            os.replace(temporary, path)  # atomic: Pagefind, reading the site meanwhile, sees a whole page either way
-        elif "mb-script-hashes" in html:
-            problems.append(f"{relative}: the Content-Security-Policy placeholder is escaped, so it was not filled in. "
-                            "Print the policy unescaped in the template.")
-        elif CSP_META_NAME not in html:
-            problems.append(f"{relative}: no Content-Security-Policy <meta>. Every page's template must write one "
-                            "(overrides/main.html writes it for the theme's pages).")
+        _report(relative, _seal_file(path, page_url, serving=serving, problems=problems, relative=relative), problems)
         pages += 1
     if problems:
         raise SiteCheckError("Metodbanken: the built site holds what no page may hold:\n  " + "\n  ".join(problems))
