@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,10 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ENGINE = ("mkdocs.yml", "hooks", "overrides", "labels", "vocabularies.yml", "docs")
 GENERATED = ("steg", "metoder", "exempel", "material", "begrepp", "sok")
+
+# Builds and commands run in other folders (a copy in tmp): make them import this checkout's metodbanken/, not the one an
+# editable install points at, which is another checkout's when this one is a git worktree.
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
 
 
 def assemble(target: Path, *, content: Path | None = None) -> Path:
@@ -39,4 +44,4 @@ def build(site_root: Path, *, strict: bool = True) -> subprocess.CompletedProces
     """Run `mkdocs build` in site_root the way a developer would."""
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet"] + (["--strict"] if strict else [])
     return subprocess.run(command, cwd=site_root, capture_output=True, text=True,
-                          env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
