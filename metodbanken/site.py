@@ -52,6 +52,6 @@ def prepare(project: Project) -> Bank:
     bank = load_bank(project.root, render_check=False)  # the rendered pages are checked instead (contentcheck.py)
     renderer = Renderer(templates_dir=project.root / "overrides" / "metodbanken", labels=load_labels(project.root / "labels"),
                         public_url=project.public_url)
-    write_pages(renderer.render(bank), project.docs_dir)
+    write_pages(renderer.render(bank, parallel=True), project.docs_dir)
     _cache[key] = (fingerprint, bank)
     return bank
