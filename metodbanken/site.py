@@ -62,6 +62,6 @@ def prepare_with_documents(project: Project) -> tuple[Bank, Documents]:
     labels = load_labels(project.root / "labels")
     documents = build_documents(bank, labels, cache_dir=project.root / DOCUMENT_CACHE, public_url=project.public_url)
     renderer = Renderer(templates_dir=project.root / "overrides" / "metodbanken", labels=labels, public_url=project.public_url)
-    write_pages(renderer.render(bank, downloads=documents.downloads, step_files=documents.step_files), project.docs_dir)
+    write_pages(renderer.render(bank, parallel=True, downloads=documents.downloads, step_files=documents.step_files), project.docs_dir)
     _cache[key] = (fingerprint, bank, documents)
     return bank, documents

@@ -60,10 +60,13 @@ def _inline_scripts_guess(html: str) -> list[str]:
     return scripts
 
 
-def _scan(html: str, page_url: str) -> tuple[list, list[str]]:
-    """In a worker process: the page's violations and the hashes of its inline scripts, from one real parse."""
-    violations, scripts = scan_page(html, page_url=page_url)
-    return violations, script_hashes(scripts)
+def _scan(batch: list[tuple[str, str, str]]) -> dict[str, tuple[list, list[str]]]:
+    """In a worker process: each page's violations and the hashes of its inline scripts, from one real parse."""
+    found = {}
+    for relative, html, page_url in batch:
+        violations, scripts = scan_page(html, page_url=page_url)
+        found[relative] = (violations, script_hashes(scripts))
+    return found
 
 
 class Sealer:
@@ -78,29 +81,44 @@ class Sealer:
         self.origin = public_url if public_url.endswith("/") else public_url + "/"
         self.serving = serving
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        self._pages: dict[str, tuple[Future, list[str], int]] = {}
+        self._pages: dict[str, tuple[list[str], int]] = {}  # relative path -> (hashes written, bytes written)
+        self._batch: list[tuple[str, str, str]] = []
+        self._futures: list[Future] = []
         self._problems: list[str] = []
+
+    BATCH = 50  # pages per hand-over: one at a time, the threads that pass them on hold up the build
 
     def page(self, html: str, relative: str) -> str:
         """The page as it is to be written to site/<relative>."""
         hashes = script_hashes(_inline_scripts_guess(html))
         html = _fill(html, hashes, serving=self.serving, relative=relative, problems=self._problems) or html
-        future = self._pool.submit(_scan, html, self._page_url(relative))
-        self._pages[relative] = (future, hashes, len(html.encode("utf-8")))
+        self._pages[relative] = (hashes, len(html.encode("utf-8")))
+        self._batch.append((relative, html, self._page_url(relative)))
+        if len(self._batch) >= self.BATCH:
+            self._flush()
         return html
+
+    def _flush(self) -> None:
+        if self._batch:
+            self._futures.append(self._pool.submit(_scan, self._batch))
+            self._batch = []
 
     def finish(self, site_dir: Path) -> int:
         """Wait for the checks of every page, check the rest of the site; returns the number of pages."""
         site_dir = Path(site_dir)
         problems: list[str] = self._problems
         try:
+            self._flush()
+            scanned: dict[str, tuple[list, list[str]]] = {}
+            for future in self._futures:
+                scanned.update(future.result())
             pages = 0
             for path in sorted(site_dir.rglob("*.html")):
                 relative = path.relative_to(site_dir).as_posix()
                 seen = self._pages.pop(relative, None)
-                if seen is not None and path.stat().st_size == seen[2]:
-                    violations, hashes = seen[0].result()
-                    if not self.serving and hashes != seen[1]:
+                if seen is not None and path.stat().st_size == seen[1]:
+                    violations, hashes = scanned[relative]
+                    if not self.serving and hashes != seen[0]:
                         problems.append(f"{relative}: its inline scripts were not found alike by the fast look and by "
                                         "the parser, so its policy would block one. Write inline scripts as plain "
                                         "<script>…</script> in the template (or move them to a file).")
@@ -120,6 +138,7 @@ class Sealer:
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._pages.clear()
+        self._batch, self._futures = [], []
 
     def _page_url(self, relative: str) -> str:
         return self.origin + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)

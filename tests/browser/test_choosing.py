@@ -161,6 +161,7 @@ def test_search_page_lists_every_result_with_types_and_highlights(open_page, rea
     assert all(not p.startswith("/en/") for p in paths)
     excerpts = page.eval_on_selector_all(".mb-search__excerpt", "ps => ps.map(p => p.textContent)")
     assert not [e for e in excerpts if "Sidans adress" in e or "http" in e], "an excerpt shows the printed address"
+    assert not [e for e in excerpts if e.startswith("Alla metoder")], "an excerpt starts with the link back to the list"
     assert page.locator(".mb-search__excerpt mark").count() > 0
     types = set(page.eval_on_selector_all(".mb-result-type", "ts => ts.map(t => t.textContent)"))
     assert {"Metod", "Steg"} <= types
