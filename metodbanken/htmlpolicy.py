@@ -18,6 +18,8 @@ from dataclasses import dataclass
 import ada_url
 from justhtml import JustHTML
 
+from .messages import Phrase, phrase
+
 # -- shared rules -------------------------------------------------------------------------------------
 
 # Attributes that hold a URL (or a list of them) in HTML and SVG; any of them can navigate or fetch.
@@ -47,15 +49,16 @@ class Violation:
     element: str
     attribute: str
     value: str
-    problem: str
-    hint: str
+    problem: Phrase
+    hint: Phrase
     line: int = 0  # line within the checked HTML, where the parser can tell
 
-    def found(self) -> str:
+    def found(self) -> Phrase:
+        """The element (and attribute) as written, and why it was refused; render(language) gives the words."""
         if self.attribute:
             shown = self.value if len(self.value) <= 80 else self.value[:77] + "..."
-            return f'<{self.element} {self.attribute}="{shown}"> ({self.problem})'
-        return f"<{self.element}> ({self.problem})"
+            return phrase("html.attribute", element=self.element, attribute=self.attribute, value=shown, problem=self.problem)
+        return phrase("html.element", element=self.element, problem=self.problem)
 
 
 def resolve(url: str, base: str) -> ada_url.URL | None:
@@ -97,12 +100,10 @@ CONTENT_ATTRIBUTES = {
 }
 LINK_SCHEMES = ("http:", "https:", "mailto:")
 
-HINT_ELEMENT = ("the bank publishes text, lists, tables, links and images from the bank itself; "
-                "write it in Markdown, without this HTML element.")
-HINT_ATTRIBUTE = ("Markdown may give an element an id or a class ({: #id .class }), nothing else: "
-                  "no style, no event handler such as onclick, no data- attributes.")
-HINT_LINK = "link to a web page (https://…), an e-mail address (mailto:…) or another page of the bank (../metoder/<id>.md)."
-HINT_IMAGE = "images must be files in the bank (for example a material's file); images from other sites are not allowed."
+HINT_ELEMENT = phrase("html.hint.element")
+HINT_ATTRIBUTE = phrase("html.hint.attribute")
+HINT_LINK = phrase("html.hint.link")
+HINT_IMAGE = phrase("html.hint.image")
 
 
 def check_fragment(html: str, *, base_url: str) -> list[Violation]:
@@ -120,14 +121,14 @@ def check_fragment(html: str, *, base_url: str) -> list[Violation]:
         line = getattr(node, "origin_line", 0) or 0
         tag = name.lower()
         if namespace not in (None, "html") or tag not in CONTENT_ELEMENTS:
-            problems.append(Violation(tag, "", "", "an element the bank does not publish", HINT_ELEMENT, line))
+            problems.append(Violation(tag, "", "", phrase("html.element_not_published"), HINT_ELEMENT, line))
             continue  # its children go with it
         allowed = _GLOBAL_CONTENT_ATTRIBUTES | CONTENT_ATTRIBUTES.get(tag, set())
         for attribute, value in (node.attrs or {}).items():
             attribute_name = attribute.lower()
             value = value or ""
             if attribute_name not in allowed:
-                problems.append(Violation(tag, attribute_name, value, "an attribute the bank does not publish", HINT_ATTRIBUTE, line))
+                problems.append(Violation(tag, attribute_name, value, phrase("html.attribute_not_published"), HINT_ATTRIBUTE, line))
             elif attribute_name in URL_ATTRIBUTES:
                 problem = _content_url_problem(tag, attribute_name, value, base)
                 if problem:
@@ -136,17 +137,17 @@ def check_fragment(html: str, *, base_url: str) -> list[Violation]:
     return problems
 
 
-def _content_url_problem(tag: str, attribute: str, value: str, base: ada_url.URL) -> tuple[str, str] | None:
+def _content_url_problem(tag: str, attribute: str, value: str, base: ada_url.URL) -> tuple[Phrase, Phrase] | None:
     url = resolve(value, base.href)
     if url is None:
-        return "an address a browser cannot read", HINT_LINK
+        return phrase("html.unreadable_address"), HINT_LINK
     fetched = attribute in _FETCHING.get(tag, set())
     if fetched:
         if not _same_origin(url, base):
-            return "a file from another site", HINT_IMAGE
+            return phrase("html.file_from_elsewhere"), HINT_IMAGE
         return None
     if url.protocol not in LINK_SCHEMES:
-        return f"a '{url.protocol}' address", HINT_LINK
+        return phrase("html.scheme", scheme=url.protocol), HINT_LINK
     return None
 
 
@@ -171,25 +172,25 @@ def check_page(html: str, *, page_url: str) -> list[Violation]:
         tag = tag.split(":")[-1]
         attributes = node.attributes
         if tag in _NEVER:
-            problems.append(Violation(tag, "", "", "an element that embeds or rebases", HINT_ELEMENT))
+            problems.append(Violation(tag, "", "", phrase("html.embeds"), HINT_ELEMENT))
         if tag in ("script", "style") and _inside_content(node):
-            problems.append(Violation(tag, "", "", "script or style inside the page content", HINT_ELEMENT))
+            problems.append(Violation(tag, "", "", phrase("html.script_in_content"), HINT_ELEMENT))
         if tag == "style" and _CSS_URL.search(node.text() or ""):
-            problems.append(Violation(tag, "", "", "a style sheet that loads a file", HINT_ELEMENT))
+            problems.append(Violation(tag, "", "", phrase("html.style_sheet_loads"), HINT_ELEMENT))
         if tag in _ANIMATION and (attributes.get("attributeName") or attributes.get("attributename") or "").lower().endswith("href"):
-            problems.append(Violation(tag, "attributeName", "href", "an animation that changes a link", HINT_ELEMENT))
+            problems.append(Violation(tag, "attributeName", "href", phrase("html.animated_link"), HINT_ELEMENT))
         if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
             target = (attributes.get("content") or "").partition("=")[2].strip().strip("'\"")
             url = resolve(target, base.href) if target else None
             if url is None or not _same_origin(url, base):
-                problems.append(Violation(tag, "content", attributes.get("content") or "", "a redirect off the site", HINT_LINK))
+                problems.append(Violation(tag, "content", attributes.get("content") or "", phrase("html.redirect_off_site"), HINT_LINK))
         for attribute, value in attributes.items():
             name = (attribute or "").lower()
             value = value or ""
             if name.startswith("on"):
-                problems.append(Violation(tag, name, value, "an event handler", HINT_ATTRIBUTE))
+                problems.append(Violation(tag, name, value, phrase("html.event_handler"), HINT_ATTRIBUTE))
             elif name == "style" and _CSS_URL.search(value):
-                problems.append(Violation(tag, name, value, "a style that loads a file", HINT_ATTRIBUTE))
+                problems.append(Violation(tag, name, value, phrase("html.style_loads"), HINT_ATTRIBUTE))
             elif name in URL_ATTRIBUTES or name.endswith(":href"):
                 problem = _page_url_problem(tag, name, value, base, attributes)
                 if problem:
@@ -207,7 +208,7 @@ def _inside_content(node) -> bool:
     return False
 
 
-def _page_url_problem(tag: str, attribute: str, value: str, base: ada_url.URL, attributes: dict) -> str | None:
+def _page_url_problem(tag: str, attribute: str, value: str, base: ada_url.URL, attributes: dict) -> Phrase | None:
     fetched = attribute in _FETCHING.get(tag, set()) or attribute in ("srcset", "imagesrcset", "ping", "poster")
     if tag == "link" and attribute == "href":
         relations = set((attributes.get("rel") or "").lower().split())
@@ -217,11 +218,11 @@ def _page_url_problem(tag: str, attribute: str, value: str, base: ada_url.URL, a
     for part in _urls_in(attribute, value):
         url = resolve(part, base.href)
         if url is None:
-            return "an address a browser cannot read"
+            return phrase("html.unreadable_address")
         if url.protocol in ("javascript:", "vbscript:") or (url.protocol in _SCRIPT_SCHEMES and not fetched):
-            return f"a '{url.protocol}' address"
+            return phrase("html.scheme", scheme=url.protocol)
         if fetched and not _same_origin(url, base) and url.protocol != "data:":
-            return "a file from another site"
+            return phrase("html.file_from_elsewhere")
         if fetched and url.protocol == "data:" and tag not in ("img", "link"):
-            return "a 'data:' file"
+            return phrase("html.data_file")
     return None

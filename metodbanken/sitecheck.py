@@ -13,6 +13,8 @@ import hashlib
 from pathlib import Path
 
 from .htmlpolicy import check_page
+from .messages import phrase
+from .schema import DEFAULT_LANGUAGE
 
 SCRIPT_HASHES = "'mb-script-hashes'"  # the placeholder in the templates' policy
 CSP_META_NAME = 'http-equiv="Content-Security-Policy"'
@@ -44,28 +46,27 @@ def inline_script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def seal_site(site_dir: Path, *, public_url: str) -> int:
-    """Check every built HTML file and fill in its CSP hashes; returns the number of pages; raises SiteCheckError."""
+def seal_site(site_dir: Path, *, public_url: str, language: str = DEFAULT_LANGUAGE) -> int:
+    """Check every built HTML file and fill in its CSP hashes; returns the number of pages; raises SiteCheckError
+    (its message in language)."""
     site_dir = Path(site_dir)
     origin = public_url if public_url.endswith("/") else public_url + "/"
-    problems: list[str] = []
+    problems = []
     pages = 0
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
         html = path.read_text(encoding="utf-8")
         page_url = origin + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
         for violation in check_page(html, page_url=page_url):
-            problems.append(f"{relative}: {violation.found()}. {violation.hint}")
+            problems.append(phrase("site.violation", page=relative, found=violation.found(), hint=violation.hint))
         if SCRIPT_HASHES in html:
             html = html.replace(SCRIPT_HASHES, " ".join(inline_script_hashes(html)))
             path.write_text(html, encoding="utf-8")
         elif "mb-script-hashes" in html:
-            problems.append(f"{relative}: the Content-Security-Policy placeholder is escaped, so it was not filled in. "
-                            "Print the policy unescaped in the template.")
+            problems.append(phrase("site.csp_escaped", page=relative))
         elif CSP_META_NAME not in html:
-            problems.append(f"{relative}: no Content-Security-Policy <meta>. Every page's template must write one "
-                            "(overrides/main.html writes it for the theme's pages).")
+            problems.append(phrase("site.csp_missing", page=relative))
         pages += 1
     if problems:
-        raise SiteCheckError("Metodbanken: the built site holds what no page may hold:\n  " + "\n  ".join(problems))
+        raise SiteCheckError("\n  ".join([phrase("site.header").render(language)] + [p.render(language) for p in problems]))
     return pages

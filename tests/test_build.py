@@ -166,7 +166,7 @@ def test_bad_content_fails_the_build_naming_file_and_field(tmp_path, kind):
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert expected in output, output
-    assert "Metodbanken found 1 problem in the content" in output
+    assert "Metodbanken hittade 1 problem i innehållet" in output
     assert not (root / "site" / "index.html").exists()
 
 

@@ -31,7 +31,25 @@ def problems(output: str) -> list[str]:
 
 def test_check_passes_on_the_fixture_bank(bank_root):
     result = run_check(bank_root)
-    assert result.returncode == 0 and result.stdout.startswith("OK: 3 methods, 1 cases, 1 materials, 5 steps, 2 terms")
+    assert result.returncode == 0 and result.stdout.startswith("OK: 3 metoder, 1 exempel, 1 material, 5 steg, 2 begrepp kontrollerade på ")
+    result = run_check(bank_root, "--lang", "en")
+    assert result.returncode == 0 and result.stdout.startswith("OK: 3 methods, 1 case, 1 material, 5 steps, 2 terms checked in ")
+
+
+def test_check_reports_a_missing_field_in_swedish_by_default_and_in_english_on_request(bank_root):
+    edit(bank_root / "methods/beta.md", "summary: Betametoden i korthet.\n", "")
+    swedish = run_check(bank_root)
+    assert swedish.returncode == 1
+    assert swedish.stdout.splitlines() == [
+        "Metodbanken hittade 1 problem i innehållet:",
+        "  methods/beta.md:2: summary: förväntade det obligatoriska fältet 'summary' (En eller två meningar (högst 300 tecken) "
+        "som visas i listor och sökresultat.), hittade inget sådant fält. Tips: lägg till det."]
+    english = run_check(bank_root, "--lang", "en")
+    assert english.returncode == 1
+    assert english.stdout.splitlines() == [
+        "Metodbanken found 1 problem in the content:",
+        "  methods/beta.md:2: summary: expected the required field 'summary' (One or two sentences (at most 300 characters) "
+        "shown in lists and search results.), found it missing. Hint: add it."]
 
 
 @pytest.mark.parametrize("kind", BAD_KINDS)
@@ -45,9 +63,16 @@ def test_check_and_build_report_the_same_problems(tmp_path, kind):
     assert len(problems(checked.stdout)) == 1 and problems(checked.stdout)[0].startswith(expected)
 
 
-def test_check_github_format_annotates_the_line(bank_root):
+def test_check_github_format_annotates_the_line_in_swedish(bank_root):
     edit(bank_root / "methods/alfa.md", "arenas: [skola", "arenas: [skolan")
     result = run_check(bank_root, "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=methods/alfa.md,line=8,title=Metodbanken: fel i innehållet::arenas[0]: förväntade ett av värdena kommunledning, "
+        "socialtjanst, skola, fritid, halso-och-sjukvard, tandvard, polis, civilsamhalle, arbetsplats, offentlig-miljo (arena), "
+        "hittade texten \"skolan\". Tips: menade du 'skola'?"]
+    assert result.stderr.startswith("Metodbanken hittade 1 problem i innehållet:\n")
+    result = run_check(bank_root, "--format", "github", "--lang", "en")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "::error file=methods/alfa.md,line=8,title=Metodbanken content::arenas[0]: expected one of kommunledning, socialtjanst, "
@@ -80,7 +105,7 @@ def test_a_new_file_fails_the_check_until_the_required_fields_are_filled_in(bank
     assert result.returncode == 1
     fields = {p.split(": ")[1] for p in problems(result.stdout) if p.startswith("methods/delta.md")}
     assert fields == {"title", "summary", "steps", "sources"}
-    assert any(p.startswith("methods/delta.en.md") and "translated field 'title'" in p for p in problems(result.stdout))
+    assert any(p.startswith("methods/delta.en.md") and "det översatta fältet 'title'" in p for p in problems(result.stdout))
 
 
 @pytest.mark.parametrize("item_id, message", [("Ny metod", "not a valid id"), ("rådslag", "for example 'radslag'"),
@@ -125,17 +150,30 @@ def test_a_new_method_filled_in_appears_on_its_step_in_the_index_and_in_both_lan
 # -- status ----------------------------------------------------------------------------------------
 
 def test_status_lists_untranslated_overdue_and_unsourced(bank_root, capsys):
-    assert main(["--root", str(bank_root), "status", "--today", "2027-06-10"]) == 0
+    assert main(["--root", str(bank_root), "status", "--today", "2027-06-10", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "methods/gamma.md: method 'gamma': no English file" in out
     assert "Past its review date: 1\n  methods/beta.md: method 'beta': last reviewed 2025-06-01 (739 days ago)\n" in out
     assert "Has no source: 1" in out and "glossary.yml: term 'lagesbild': no sources" in out
-    assert main(["--root", str(bank_root), "status", "--today", "2027-06-10", "--max-age-days", "365"]) == 0
+    assert main(["--root", str(bank_root), "status", "--today", "2027-06-10", "--max-age-days", "365", "--lang", "en"]) == 0
     assert "Past its review date: 5" in capsys.readouterr().out
+    assert main(["--root", str(bank_root), "status", "--today", "2027-06-10"]) == 0
+    out = capsys.readouterr().out
+    assert "methods/gamma.md: metoden 'gamma': ingen engelsk fil" in out
+    assert "Dags att granska igen: 1\n  methods/beta.md: metoden 'beta': senast granskad 2025-06-01 (för 739 dagar sedan)\n" in out
+    assert "Saknar källa: 1" in out and "glossary.yml: begreppet 'lagesbild': inga källor" in out
 
 
-def test_status_as_markdown_for_a_pull_request_comment(bank_root, capsys):
+def test_status_as_markdown_for_a_pull_request_comment_in_swedish(bank_root, capsys):
     assert main(["--root", str(bank_root), "status", "--format", "markdown", "--today", "2026-02-01", "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("## Metodbanken: innehållets status\n\nKontrollerat 2026-02-01: 3 metoder, 1 exempel, 1 material, 5 steg, "
+                          "2 begrepp. Innehållet granskas om efter 730 dagar.\n")
+    assert "| | antal |" in out and "| Saknar engelsk översättning | 7 |" in out
+    assert "<details><summary>Saknar engelsk översättning (7)</summary>" in out
+    assert "- `methods/gamma.md`: metoden 'gamma': ingen engelsk fil" in out
+    assert "- `glossary.yml`: begreppet 'lagesbild': ingen engelsk översättning av term och definition" in out
+    assert main(["--root", str(bank_root), "status", "--format", "markdown", "--today", "2026-02-01", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("## Metodbanken: content status\n")
     assert "| Lacks an English translation | " in out

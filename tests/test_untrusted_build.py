@@ -100,5 +100,5 @@ def test_a_template_mistake_fails_the_build_with_the_file_named(tmp_path):
     result = build(root)
     assert result.returncode != 0
     report = result.stdout + result.stderr
-    assert "index.html: <link href=\"https://cdn.example/x.css\"> (a file from another site)" in report, report
-    assert '<img onerror="alert(1)"> (an event handler)' in report, report
+    assert "index.html: <link href=\"https://cdn.example/x.css\"> (en fil från en annan webbplats)" in report, report
+    assert '<img onerror="alert(1)"> (en händelsehanterare)' in report, report
