@@ -576,4 +576,4 @@ PHRASES: dict[str, Text] = {
 }
 
 # Phrases whose words are the same in both languages (markup, or a word both languages share).
-SAME_IN_BOTH = {"html.element", "html.attribute", "site.violation", "expect.text"}
+SAME_IN_BOTH = {"html.element", "html.attribute", "site.violation", "expect.text", "count.materials.one"}
