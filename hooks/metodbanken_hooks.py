@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from metodbanken.errors import ContentErrors
+from metodbanken.messages import phrase
 from metodbanken.opendata import write_open_data
 from metodbanken.output import copy_material_files
 from metodbanken.search import SearchIndexError, build_search_index
@@ -48,7 +49,7 @@ def on_pre_build(config):
     try:
         _bank = prepare(_project(config))
     except ContentErrors as exc:
-        raise PluginError(exc.report()) from None
+        raise PluginError(exc.report()) from None  # in Swedish, the editors' language, whichever language is being built
 
 
 def on_post_build(config):
@@ -59,7 +60,7 @@ def on_post_build(config):
     write_open_data(_bank, output_dir, language)
     problems = verify_built_site(_bank, output_dir, language=language)
     if problems:
-        raise PluginError("Metodbanken: the built site does not match the sources:\n  " + "\n  ".join(problems))
+        raise PluginError("\n  ".join(p.render() for p in [phrase("verify.header"), *problems]))
     # after the check (redirects are not items): moved addresses, and the short step addresses /steg/<n>/
     write_redirects(_project(config).root, output_dir, language=language, extra=_bank.short_urls())
     if _is_last_language(config):

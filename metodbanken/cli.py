@@ -91,11 +91,11 @@ def _new(root: Path, kind: str, item_id: str) -> int:
     try:
         created = new_item(root, kind, item_id)
     except ScaffoldError as exc:
-        print(f"Cannot create the {kind}: {exc}", file=sys.stderr)
+        print(phrase("new.refused", error=exc.args[0]).render(), file=sys.stderr)
         return 1
     for path in created.paths:
-        print(f"created {path.relative_to(root).as_posix()}{'/' if path.is_dir() else ''}")
-    print("Fill in the fields (each is explained in the file), then run: python -m metodbanken check")
+        print(phrase("new.created", path=path.relative_to(root).as_posix() + ("/" if path.is_dir() else "")).render())
+    print(phrase("new.next").render())
     return 0
 
 
@@ -134,20 +134,20 @@ def _urls(root: Path, site: Path, *, only_check: bool) -> int:
 
     site = site if site.is_absolute() else root / site
     if not (site / "index.html").exists():
-        print(f"No built site at {site}: run `.venv/bin/mkdocs build --strict` first.", file=sys.stderr)
+        print(phrase("urls.no_site", site=site).render(), file=sys.stderr)
         return 1
     urls, problems = updated_url_list(root, site)
     problems += bad_redirects(read_redirects(root), built_urls(site))
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem.render(), file=sys.stderr)
     if problems:
         return 1
     if only_check:
         added = sorted(set(urls) - set(read_url_list(root)))
-        print(f"OK: every address in {URL_LIST} is still served; {len(added)} new address(es) will be recorded on publishing.")
+        print(phrase("urls.ok", file=URL_LIST, added=len(added)).render())
         return 0
     write_url_list(root, urls)
-    print(f"{URL_LIST}: {len(urls)} addresses")
+    print(phrase("urls.written", file=URL_LIST, count=len(urls)).render())
     return 0
 
 

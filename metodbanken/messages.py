@@ -561,6 +561,48 @@ PHRASES: dict[str, Text] = {
     "status.markdown_summary": Text("Kontrollerat {date}: {counts}. Innehållet granskas om efter {days} dagar.",
                                     "Checked {date}: {counts}. Review interval: {days} days."),
     "status.count": Text("antal", "count"),
+    "new.refused": Text("Kan inte skapa filerna: {error}", "Cannot create the files: {error}"),
+    "new.invalid_id": Text("'{id}' är inte ett giltigt id: använd små ASCII-bokstäver (a–z), siffror och enkla bindestreck.",
+                           "'{id}' is not a valid id: use lower-case ASCII letters, digits and single hyphens."),
+    "new.invalid_id_example": Text("'{id}' är inte ett giltigt id: använd små ASCII-bokstäver (a–z), siffror och enkla bindestreck, "
+                                   "till exempel '{slug}'.",
+                                   "'{id}' is not a valid id: use lower-case ASCII letters, digits and single hyphens, "
+                                   "for example '{slug}'."),
+    "new.taken": Text("{item} finns redan ({files}); välj ett annat id eller redigera de befintliga filerna.",
+                      "{item} already exists ({files}); choose another id or edit the existing files."),
+    "new.created": Text("skapade {path}", "created {path}"),
+    "new.next": Text("Fyll i fälten (vart och ett förklaras i filen) och kör sedan: python -m metodbanken check",
+                     "Fill in the fields (each is explained in the file), then run: python -m metodbanken check"),
+    # published addresses (urls.py, cli.py)
+    "urls.no_site": Text("Ingen byggd webbplats i {site}: kör `.venv/bin/mkdocs build --strict` först.",
+                         "No built site at {site}: run `.venv/bin/mkdocs build --strict` first."),
+    "urls.ok": Text("OK: varje adress i {file} finns kvar; {added} nya adresser läggs till när webbplatsen publiceras.",
+                    "OK: every address in {file} is still served; {added} new address(es) will be recorded on publishing."),
+    "urls.written": Text("{file}: {count} adresser", "{file}: {count} addresses"),
+    "urls.gone": Text("{url} har publicerats men finns inte längre på webbplatsen. Gamla länkar (i bildspel och "
+                      "utskrivet material) skulle sluta fungera. Om sidan har flyttats eller bytt id: lägg till raden '{path}: <ny sökväg>' "
+                      "i {file} (till exempel '{path}: metoder/nytt-id/'); den gäller båda språken.",
+                      "{url} was published but the site no longer has it. Old links (slides, printed handouts) would break. "
+                      "If the page moved or its id changed, add the line '{path}: <new path>' to {file} "
+                      "(for example '{path}: metoder/nytt-id/'); it covers both languages."),
+    "urls.redirect_nowhere": Text("{url} pekas om till {target} ({file}), som webbplatsen inte har. "
+                                  "Peka raden '{path}: …' i {file} mot en sida som finns.",
+                                  "{url} redirects to {target} ({file}), which the site does not have. "
+                                  "Point the line '{path}: …' in {file} at a page that exists."),
+    "urls.redirect_over_page": Text("{file}: '{old}' är en sida som webbplatsen fortfarande har; en omdirigering skulle ersätta "
+                                    "den. Ta bort raden.",
+                                    "{file}: '{old}' is a page the site still has; a redirect would replace it. Remove the line."),
+    "urls.redirect_target_missing": Text("{file}: '{old}' pekar mot '{new}', som webbplatsen inte har ({url}).",
+                                         "{file}: '{old}' points to '{new}', which the site does not have ({url})."),
+    # the built pages against the sources (verify.py)
+    "verify.header": Text("Metodbanken: den byggda webbplatsen stämmer inte med källfilerna:",
+                          "Metodbanken: the built site does not match the sources:"),
+    "verify.index_count": Text("[{language}] {section}/index.html listar {listed}, källfilerna har {wanted}",
+                               "[{language}] {section}/index.html lists {listed}, the sources hold {wanted}"),
+    "verify.index_missing": Text("{counted}; saknas: {missing}", "{counted}; missing: {missing}"),
+    "verify.no_page": Text("[{language}] ingen sida för {item} på {section}/{id}/", "[{language}] no page for {item} at {section}/{id}/"),
+    "verify.page_count": Text("[{language}] {section}/ har {pages} sidor, källfilerna har {wanted}",
+                              "[{language}] {section}/ holds {pages} item pages, the sources hold {wanted}"),
     # the last check of the built site (sitecheck.py)
     "site.header": Text("Metodbanken: den byggda webbplatsen innehåller något som ingen sida får innehålla:",
                         "Metodbanken: the built site holds what no page may hold:"),

@@ -96,7 +96,7 @@ def test_new_creates_both_files_with_every_field_explained(bank_root, capsys, ki
     for field in TYPES[kind].translated_fields:
         assert re.search(rf"^{field.name}:", en, re.M)
     assert (bank_root / "materials/ny-sak").is_dir() == (kind == "material")
-    assert "created" in capsys.readouterr().out
+    assert "skapade" in capsys.readouterr().out
 
 
 def test_a_new_file_fails_the_check_until_the_required_fields_are_filled_in(bank_root, capsys):
@@ -108,8 +108,8 @@ def test_a_new_file_fails_the_check_until_the_required_fields_are_filled_in(bank
     assert any(p.startswith("methods/delta.en.md") and "det översatta fältet 'title'" in p for p in problems(result.stdout))
 
 
-@pytest.mark.parametrize("item_id, message", [("Ny metod", "not a valid id"), ("rådslag", "for example 'radslag'"),
-                                              ("alfa", "already exists (methods/alfa.md, methods/alfa.en.md)")])
+@pytest.mark.parametrize("item_id, message", [("Ny metod", "'Ny metod' är inte ett giltigt id"), ("rådslag", "till exempel 'radslag'"),
+                                              ("alfa", "metoden 'alfa' finns redan (methods/alfa.md, methods/alfa.en.md)")])
 def test_new_refuses_bad_or_taken_ids(bank_root, capsys, item_id, message):
     before = sorted(p.name for p in (bank_root / "methods").iterdir())
     assert main(["--root", str(bank_root), "new", "method", item_id]) == 1
