@@ -32,7 +32,7 @@ def verify_built_site(bank: Bank, site_dir: Path, *, language: str) -> list[Phra
         for item in items:
             page = site_dir / section / item.id / "index.html"
             if not page.exists() or (kind, item.id) not in _ITEM.findall(page.read_text(encoding="utf-8")):
-                problems.append(phrase("verify.no_page", language=language, item=phrase(_ITEM[kind], id=item.id), section=section,
+                problems.append(phrase("verify.no_page", language=language, item=phrase(_ITEM_PHRASE[kind], id=item.id), section=section,
                                         id=item.id))
         pages = [p for p in (site_dir / section).glob("*/index.html")] if (site_dir / section).is_dir() else []
         if len(pages) != len(items):
@@ -41,7 +41,7 @@ def verify_built_site(bank: Bank, site_dir: Path, *, language: str) -> list[Phra
     return problems
 
 
-_ITEM = {"method": "status.method", "case": "status.case", "material": "status.material"}
+_ITEM_PHRASE = {"method": "status.method", "case": "status.case", "material": "status.material"}
 
 
 def _count(kind: str, count: int) -> Phrase:
