@@ -1,4 +1,4 @@
-"""The content command: `python -m metodbanken check|new|status|schemas|contributing|urls|redirects`."""
+"""The content command: `python -m metodbanken check|new|status|schemas|contributing|cms|urls|redirects`."""
 
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("schemas", help="regenerate the JSON Schema files in schemas/ from metodbanken/schema.py")
     commands.add_parser("contributing", help="regenerate the field tables in CONTRIBUTING.md and CONTRIBUTING.en.md")
+    commands.add_parser("cms", help="regenerate the form editor's configuration docs/admin/config.yml from metodbanken/schema.py")
 
     urls = commands.add_parser("urls", help="add a built site's addresses to published-urls.txt (never drops one)")
     urls.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
@@ -63,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         return _schemas(root)
     if args.command == "contributing":
         return _contributing(root)
+    if args.command == "cms":
+        return _cms(root)
     if args.command == "urls":
         return _urls(root, args.site, only_check=args.check)
     return _redirects(root, args.site)
@@ -126,6 +129,13 @@ def _contributing(root: Path) -> int:
 
     changed = write_files(root)
     print("updated " + ", ".join(changed) if changed else "CONTRIBUTING files already up to date")
+    return 0
+
+
+def _cms(root: Path) -> int:
+    from .cmsconfig import CONFIG_FILE, write_config
+
+    print(f"{CONFIG_FILE}: " + ("updated" if write_config(root) else "already up to date"))
     return 0
 
 

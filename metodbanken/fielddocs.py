@@ -26,6 +26,7 @@ FIELD_DOCS_SV = {
     "resources": "Vad metoden kräver: tid, personer, pengar.",
     "owner": "Organisation som äger metoden eller kan kontaktas om den (en organisation, aldrig en privatperson).",
     "owner_url": "Organisationens offentliga webbadress (https://…).",
+    "unstated": "Uppgifter som de angivna källorna har kontrollerats för men inte anger (visas en gång som 'Källorna anger inte').",
     "accessed": "Datum då adressen senast lästes (ÅÅÅÅ-MM-DD).",
     "origin": "'handbook' om frågan är handbokens egen, 'sources' om banken har formulerat den utifrån källorna. Utelämna för att använda stegets checklist_origin.",
     "sources": "Id:n för källorna i sources.yml som stöder uppgifterna.",
@@ -70,6 +71,9 @@ FIELD_DOCS_SV_BY_TYPE = {
     ("question", "id"): "Stabilt id för frågan; det blir ankaret #<id>.",
     ("question", "methods"): "Id:n för metoder som hjälper till att besvara frågan.",
     ("question", "materials"): "Id:n för material som hjälper till att besvara frågan.",
+    ("synonym", "language"): "Ordens språk (sv eller en).",
+    ("synonym", "word"): "Ett ord som läsare söker på men som banken inte använder (gemener).",
+    ("synonym", "finds"): "Bankens egna ord som en sökning på ordet också ska hitta.",
 }
 
 

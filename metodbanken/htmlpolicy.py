@@ -2,12 +2,13 @@
 
 Two checks over the output, never over the source text:
 
-- check_fragment(): the HTML that one content field renders to (a method's body, a step's introduction, a
-  glossary definition), parsed as a browser parses it (JustHTML, an HTML5 parser) and held against a short list of
-  elements and attributes, with every URL resolved as a browser resolves it (WHATWG, ada-url).
+- check_regions() / check_fragment(): the HTML that editors' Markdown renders to (a method's body, a step's
+  introduction, a glossary definition), parsed as a browser parses it (lexbor, an HTML5 parser, via selectolax) and held
+  against a short list of elements and attributes, with every URL resolved as a browser resolves it (WHATWG, ada-url).
 - check_page(): the last net over every built file (our templates and the theme included): no event handler, no
-  script URL, no resource from another origin, no script or style element inside the content area. Parsed with
-  lexbor (selectolax), another HTML5 parser, because it must read thousands of pages in well under a second.
+  script URL, no resource from another origin, no script or style element inside the content area.
+
+The tests hold both against a second, independent HTML5 parser (JustHTML).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 import ada_url
-from justhtml import JustHTML
+from selectolax.lexbor import LexborHTMLParser
 
 from .messages import Phrase, phrase
 
@@ -51,7 +52,6 @@ class Violation:
     value: str
     problem: Phrase
     hint: Phrase
-    line: int = 0  # line within the checked HTML, where the parser can tell
 
     def found(self) -> Phrase:
         """The element (and attribute) as written, and why it was refused; render(language) gives the words."""
@@ -107,34 +107,81 @@ HINT_IMAGE = phrase("html.hint.image")
 
 
 def check_fragment(html: str, *, base_url: str) -> list[Violation]:
-    """Every element and attribute of a rendered content field that is not on the allowlist."""
-    base = ada_url.URL(base_url)
-    document = JustHTML(html, fragment=True, sanitize=False, track_node_locations=True)
+    """Every element and attribute of rendered content that is not on the allowlist (children of a refused element
+    are not reported again)."""
+    body = LexborHTMLParser(f"<!doctype html><html><head></head><body>{html}").body
+    return _check_content_children(body, ada_url.URL(base_url)) if body is not None else []
+
+
+def _element_children(node):
+    child = node.child
+    while child is not None:
+        if child.tag and not child.tag.startswith(("-", "#", "_")):
+            yield child
+        child = child.next
+
+
+def _check_content_children(parent, base: ada_url.URL, *, skip=None) -> list[Violation]:
     problems: list[Violation] = []
-    stack = list(reversed(document.root.children or []))
+    stack = list(reversed(list(_element_children(parent))))
     while stack:
         node = stack.pop()
-        name = node.name
-        if name.startswith("#"):  # text, comments
+        if skip is not None and skip(node):
             continue
-        namespace = getattr(node, "namespace", "html")
-        line = getattr(node, "origin_line", 0) or 0
-        tag = name.lower()
-        if namespace not in (None, "html") or tag not in CONTENT_ELEMENTS:
-            problems.append(Violation(tag, "", "", phrase("html.element_not_published"), HINT_ELEMENT, line))
+        tag = (node.tag or "").lower()
+        if ":" in tag or tag not in CONTENT_ELEMENTS:  # svg and math are refused, so nothing foreign is reached
+            problems.append(Violation(tag.split(":")[-1], "", "", phrase("html.element_not_published"), HINT_ELEMENT))
             continue  # its children go with it
         allowed = _GLOBAL_CONTENT_ATTRIBUTES | CONTENT_ATTRIBUTES.get(tag, set())
-        for attribute, value in (node.attrs or {}).items():
-            attribute_name = attribute.lower()
+        for attribute, value in node.attributes.items():
+            attribute_name = (attribute or "").lower()
             value = value or ""
             if attribute_name not in allowed:
-                problems.append(Violation(tag, attribute_name, value, phrase("html.attribute_not_published"), HINT_ATTRIBUTE, line))
+                problems.append(Violation(tag, attribute_name, value, phrase("html.attribute_not_published"), HINT_ATTRIBUTE))
             elif attribute_name in URL_ATTRIBUTES:
                 problem = _content_url_problem(tag, attribute_name, value, base)
                 if problem:
-                    problems.append(Violation(tag, attribute_name, value, *problem, line))
-        stack.extend(reversed(node.children or []))
+                    problems.append(Violation(tag, attribute_name, value, *problem))
+        stack.extend(reversed(list(_element_children(node))))
     return problems
+
+
+# -- editors' text inside a generated page --------------------------------------------------------------------
+
+HINT_BALANCE = phrase("html.hint.balance")
+
+
+def check_regions(html: str, *, nonce: str, base_url: str) -> list[tuple[str, Violation]]:
+    """Check the editors' texts in a rendered page: each sits in <div data-mb-md=… data-mb-nonce=N> and ends with
+    <div data-mb-end=N>, both written by our templates with a nonce no editor can know. A text that closed the
+    wrapper early or left an element open moves the end marker out of the wrapper: refused. Everything inside a
+    wrapper is held against the content allowlist. Returns (data-mb-md of the text, violation)."""
+    tree = LexborHTMLParser(f"<!doctype html><html><head></head><body>{html}")
+    results: list[tuple[str, Violation]] = []
+    base = ada_url.URL(base_url)
+    for wrapper in tree.css(f'div[data-mb-nonce="{nonce}"]'):
+        ref = wrapper.attributes.get("data-mb-md") or ""
+        children = list(_element_children(wrapper))
+        last = children[-1] if children else None
+        if last is None or last.tag != "div" or last.attributes.get("data-mb-end") != nonce:
+            results.append((ref, Violation("div", "", "", phrase("html.changes_page"), HINT_BALANCE)))
+            continue
+        for violation in _check_content_children(wrapper, base, skip=lambda node: node.attributes.get("data-mb-end") == nonce):
+            results.append((ref, violation))
+    markers = tree.css(f'div[data-mb-end="{nonce}"]')
+    for marker in markers:
+        parent = marker.parent
+        if parent is None or parent.attributes.get("data-mb-nonce") != nonce:
+            results.append(("", Violation("div", "", "", phrase("html.changes_page_somewhere"), HINT_BALANCE)))
+    return results
+
+
+_MARKER_ATTRIBUTES = re.compile(r' data-mb-(?:md|nonce)="[^"<>]*"')
+
+
+def strip_markers(html: str, *, nonce: str) -> str:
+    """The page without the check's markers (so no reader, and no editor, ever sees the nonce)."""
+    return _MARKER_ATTRIBUTES.sub("", html.replace(f'<div data-mb-end="{nonce}"></div>', ""))
 
 
 def _content_url_problem(tag: str, attribute: str, value: str, base: ada_url.URL) -> tuple[Phrase, Phrase] | None:
@@ -160,52 +207,79 @@ _CSS_URL = re.compile(r"url\(|@import|image-set\(", re.I)
 
 def check_page(html: str, *, page_url: str) -> list[Violation]:
     """What no built page may contain, wherever it came from (content, our templates, the theme)."""
-    from selectolax.lexbor import LexborHTMLParser
+    return scan_page(html, page_url=page_url)[0]
 
+
+# Every event handler with a value, and every namespaced link, matches this in the raw text (a handler's name follows
+# whitespace, '/' or a quote). Written without re.I, which is twice as slow on long pages.
+_ATTRIBUTE_WALK = re.compile(r"[oO][nN][a-zA-Z0-9_-]*[\t\n\f\r ]*=|[xX][lL][iI][nN][kK]:")
+
+
+def _needs_attribute_walk(html: str) -> bool:
+    for match in _ATTRIBUTE_WALK.finditer(html):
+        if match.group(0)[0] in "xX" or (match.start() > 0 and html[match.start() - 1] in " \t\n\r\f/\"'"):
+            return True
+    return False
+_URL_SELECTOR = ",".join(f"[{a}]" for a in sorted(URL_ATTRIBUTES) if ":" not in a)
+_PLAIN_RELATIVE = re.compile(r"^(?!//)[A-Za-z0-9._~/#?=&%+-]*$")  # no scheme, no host: a path on this site
+_EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
+
+
+def scan_page(html: str, *, page_url: str) -> tuple[list[Violation], list[str]]:
+    """(violations, the inline scripts' texts) of one built page, from one parse.
+
+    Fast where pages are alike: elements are found by CSS selectors in C, every attribute is looked at only when a
+    scan of the raw text shows something that could be an event handler or a namespaced link."""
     base = ada_url.URL(page_url)
     tree = LexborHTMLParser(html)
     problems: list[Violation] = []
-    for node in tree.root.traverse(include_text=False) if tree.root is not None else []:
-        tag = (node.tag or "").lower()
-        if tag.startswith("-") or tag.startswith("#"):
-            continue
-        tag = tag.split(":")[-1]
+    if _needs_attribute_walk(html):
+        nodes = [n for n in tree.root.traverse(include_text=False)] if tree.root is not None else []
+        for node in nodes:
+            tag = (node.tag or "").lower().split(":")[-1]
+            for attribute, value in node.attributes.items():
+                name = (attribute or "").lower()
+                if name.startswith("on"):
+                    problems.append(Violation(tag, name, value or "", phrase("html.event_handler"), HINT_ATTRIBUTE))
+                elif name.endswith(":href"):
+                    problem = _page_url_problem(tag, name, value or "", base, node.attributes)
+                    if problem:
+                        problems.append(Violation(tag, name, value or "", problem, HINT_LINK))
+    for node in tree.css(_URL_SELECTOR):
         attributes = node.attributes
-        if tag in _NEVER:
-            problems.append(Violation(tag, "", "", phrase("html.embeds"), HINT_ELEMENT))
-        if tag in ("script", "style") and _inside_content(node):
-            problems.append(Violation(tag, "", "", phrase("html.script_in_content"), HINT_ELEMENT))
-        if tag == "style" and _CSS_URL.search(node.text() or ""):
-            problems.append(Violation(tag, "", "", phrase("html.style_sheet_loads"), HINT_ELEMENT))
-        if tag in _ANIMATION and (attributes.get("attributeName") or attributes.get("attributename") or "").lower().endswith("href"):
-            problems.append(Violation(tag, "attributeName", "href", phrase("html.animated_link"), HINT_ELEMENT))
-        if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
-            target = (attributes.get("content") or "").partition("=")[2].strip().strip("'\"")
-            url = resolve(target, base.href) if target else None
-            if url is None or not _same_origin(url, base):
-                problems.append(Violation(tag, "content", attributes.get("content") or "", phrase("html.redirect_off_site"), HINT_LINK))
-        for attribute, value in attributes.items():
-            name = (attribute or "").lower()
-            value = value or ""
-            if name.startswith("on"):
-                problems.append(Violation(tag, name, value, phrase("html.event_handler"), HINT_ATTRIBUTE))
-            elif name == "style" and _CSS_URL.search(value):
-                problems.append(Violation(tag, name, value, phrase("html.style_loads"), HINT_ATTRIBUTE))
-            elif name in URL_ATTRIBUTES or name.endswith(":href"):
+        tag = (node.tag or "").lower().split(":")[-1]
+        for name, value in attributes.items():
+            name = (name or "").lower()
+            if name in URL_ATTRIBUTES and not (value is None or _PLAIN_RELATIVE.match(value)):
                 problem = _page_url_problem(tag, name, value, base, attributes)
                 if problem:
                     problems.append(Violation(tag, name, value, problem, HINT_LINK))
-    return problems
-
-
-def _inside_content(node) -> bool:
-    """Inside the page's content (<article>, where editors' text lands), as opposed to the theme's head and frame."""
-    parent = node.parent
-    while parent is not None:
-        if (parent.tag or "").lower() == "article":
-            return True
-        parent = parent.parent
-    return False
+    for node in tree.css(",".join(sorted(_NEVER))):
+        problems.append(Violation((node.tag or "").lower(), "", "", phrase("html.embeds"), HINT_ELEMENT))
+    for node in tree.css("article script, article style"):
+        problems.append(Violation(node.tag, "", "", phrase("html.script_in_content"), HINT_ELEMENT))
+    for node in tree.css("style"):
+        if _CSS_URL.search(node.text() or ""):
+            problems.append(Violation("style", "", "", phrase("html.style_sheet_loads"), HINT_ELEMENT))
+    for node in tree.css("[style]"):
+        value = node.attributes.get("style") or ""
+        if _CSS_URL.search(value):
+            problems.append(Violation((node.tag or "").lower(), "style", value, phrase("html.style_loads"), HINT_ATTRIBUTE))
+    for node in tree.css(",".join(sorted(_ANIMATION))):
+        attributes = node.attributes
+        target = attributes.get("attributeName") or attributes.get("attributename") or ""
+        if target.strip().lower().endswith("href"):
+            problems.append(Violation((node.tag or "").lower(), "attributeName", target, phrase("html.animated_link"), HINT_ELEMENT))
+    for node in tree.css("meta[http-equiv]"):
+        attributes = node.attributes
+        if (attributes.get("http-equiv") or "").lower() == "refresh":
+            target = (attributes.get("content") or "").partition("=")[2].strip().strip("'\"")
+            url = resolve(target, base.href) if target else None
+            if url is None or not _same_origin(url, base):
+                problems.append(Violation("meta", "content", attributes.get("content") or "", phrase("html.redirect_off_site"), HINT_LINK))
+    scripts = [(node.text(deep=True) or "") for node in tree.css("script")
+               if "src" not in node.attributes and (node.attributes.get("type") or "").strip().lower() in _EXECUTABLE_TYPES]
+    return problems, scripts
 
 
 def _page_url_problem(tag: str, attribute: str, value: str, base: ada_url.URL, attributes: dict) -> Phrase | None:

@@ -123,8 +123,6 @@ def svg_problem(data: bytes) -> Phrase | None:
                 return phrase("svg.reference", target=value.strip()[:60])
             if _CSS_REFERENCE.search(value):
                 return phrase("svg.reference_in", name=name)
-            if tag in _SVG_ANIMATION and name in ("attributename", "attributeName") and value.strip().lower().endswith("href"):
-                return phrase("svg.animated_link")
         if tag in _SVG_ANIMATION and element.attrib.get("attributeName", "").strip().lower().endswith("href"):
             return phrase("svg.animated_link")
     return None
@@ -137,7 +135,7 @@ def _local(name: str) -> str:
 # -- labels ------------------------------------------------------------------------------------------------
 
 _LABEL_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-_USED_KEY = re.compile(r"""\bt\(\s*["']([a-z][a-z0-9_]*)["']""")
+_USED_KEY = re.compile(r"""\bt\(\s*["']([a-z][a-z0-9_]*)["']\s*[,)]""")  # t("key") or t("key", n=…); not t("prefix_" ~ x)
 
 
 def check_labels(root: Path, errors: ErrorCollector, *, languages: tuple[str, ...]) -> None:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from .fielddocs import doc, load_vocabularies
-from .schema import CASE, MATERIAL, METHOD, SLUG_PATTERN, SOURCE, STEP, TERM, ContentType, Field
+from .schema import CASE, MATERIAL, METHOD, SLUG_PATTERN, SOURCE, STEP, SYNONYM, TERM, ContentType, Field
 
 SCHEMA_DIR = "schemas"
 REGENERATE = ".venv/bin/python -m metodbanken schemas"
@@ -100,6 +100,8 @@ def build_schemas(root: Path) -> dict[str, dict]:
                                 _object_schema(STEP.fields, vocabularies, type_name="step"))
     schemas["glossary"] = _document("glossary", "Metodbanken glossary: glossary.yml",
                                     {"type": "array", "items": _object_schema(TERM.fields, vocabularies, type_name="term")})
+    schemas["synonyms"] = _document("synonyms", "Metodbanken search words: synonyms.yml",
+                                    {"type": "array", "items": _object_schema(SYNONYM.fields, vocabularies, type_name="synonym")})
     schemas["sources"] = _document("sources", "Metodbanken sources: sources.yml (source id: its title, publisher, year, url)",
                                    {"type": "object", "propertyNames": {"pattern": SLUG_PATTERN},
                                     "additionalProperties": _object_schema(SOURCE.fields, vocabularies, type_name="source")})

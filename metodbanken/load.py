@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 from .errors import ErrorCollector, describe
-from .model import (Bank, Case, Localized, LocalizedMarkdown, Material, MaterialFile, Method, Question, Source, Step, Term, Vocabulary,
-                    VocabularyValue)
-from .schema import BUILTIN_VOCABULARIES, CASE, ITEM_TYPES, LANGUAGES, MATERIAL, METHOD, SOURCE, STEP, STEP_NUMBERS, TERM, ContentType
+from .model import (Bank, Case, Localized, LocalizedMarkdown, Material, MaterialFile, Method, Question, Source, Step, Synonym,
+                    Term, Vocabulary, VocabularyValue)
+from .schema import (BUILTIN_VOCABULARIES, CASE, ITEM_TYPES, LANGUAGES, MATERIAL, METHOD, SOURCE, STEP, STEP_NUMBERS, SYNONYM,
+                     TERM, ContentType)
 from .sourcefile import Record, read_markdown, read_yaml
 from .messages import phrase
 from .validate import AN_EXISTING_KIND, INVALID, SLUG, Context, check_mapping, check_markdown, nearest
@@ -18,19 +19,23 @@ _VOCABULARY_VALUE = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")  # a slug, or a
 _LANGUAGE_SUFFIX = re.compile(r"^(?P<id>.+?)(?:\.(?P<lang>[a-z]{2}))?\.md$")
 
 
-def load_bank(root: Path) -> Bank:
-    """Read the bank under root (vocabularies.yml, sources.yml, glossary.yml and the content folders)."""
+def load_bank(root: Path, *, render_check: bool = True) -> Bank:
+    """Read the bank under root (vocabularies.yml, sources.yml, glossary.yml and the content folders).
+
+    render_check: render every Markdown text to check its HTML (the `check` command). A build passes False and checks
+    the same texts in the pages it renders anyway (contentcheck.py), so nothing is rendered twice."""
     root = Path(root)
     errors = ErrorCollector()
     check_no_symlinks(root, errors)
     errors.raise_if_any()  # nothing below may read through a link
     vocabularies = _load_vocabularies(root, errors)
     errors.raise_if_any()  # every other file is checked against the vocabularies
-    ctx = Context(errors=errors, vocabularies=vocabularies)
+    ctx = Context(errors=errors, vocabularies=vocabularies, render_check=render_check)
     sources = _load_sources(root, ctx)
     steps = _load_steps(root, ctx)
     items = {t.name: _load_items(root, t, ctx) for t in ITEM_TYPES}
     terms = _load_terms(root, ctx)
+    synonyms = _load_synonyms(root, ctx)
     material_dirs = {m.id: str(root / MATERIAL.folder / m.id) for m in items["material"]}
     for content_type in ITEM_TYPES:
         check_item_folder(root, content_type.folder, errors,
@@ -53,7 +58,8 @@ def load_bank(root: Path) -> Bank:
                       hint=phrase("hint.did_you_mean", guess=guess) if guess else phrase("hint.check_id_against", where=where))
     errors.raise_if_any()
     return Bank(vocabularies=vocabularies, sources=sources, steps=steps, methods=items["method"], cases=items["case"],
-                materials=items["material"], terms=terms, material_dirs=material_dirs)
+                materials=items["material"], terms=terms, material_dirs=material_dirs,
+                synonyms=synonyms)
 
 
 def _site_pages(root: Path, steps: tuple[Step, ...], items: dict[str, tuple]) -> set[str]:
@@ -220,7 +226,7 @@ def _load_item(root: Path, content_type: ContentType, file_id: str, paths: dict[
     if record is None:
         return None
     cleaned = check_mapping(content_type.fields, record.data, record, (), ctx, type_name=content_type.name)
-    body_sv = _body(record, content_type, ctx)
+    body_sv, origin_sv = _body(record, content_type, ctx)
     english = _load_english(root, content_type, paths.get("en"), ctx)
     if cleaned is None:
         return None
@@ -242,7 +248,8 @@ def _load_item(root: Path, content_type: ContentType, file_id: str, paths: dict[
     for f in content_type.translated_fields:
         sv_value = values[f.name]
         values[f.name] = None if sv_value is None else Localized(sv_value, en_fields.get(f.name))
-    values["body"] = LocalizedMarkdown(body_sv, english[1] if english else None)
+    origin = (("sv", *origin_sv),) + ((("en", *english[2]),) if english else ())
+    values["body"] = LocalizedMarkdown(body_sv, english[1] if english else None, origin=origin)
     values["file"] = name
     if content_type is MATERIAL:
         files = _material_files(root, values, record, ctx)
@@ -253,13 +260,15 @@ def _load_item(root: Path, content_type: ContentType, file_id: str, paths: dict[
     return cls(**values)
 
 
-def _body(record: Record, content_type: ContentType, ctx: Context) -> str | None:
+def _body(record: Record, content_type: ContentType, ctx: Context) -> tuple[str | None, tuple[str, int, str]]:
+    """The Markdown below the front matter, and where it starts (file, line, field)."""
     body = record.body.strip("\n")
+    first_line = record.body_line + (len(record.body) - len(record.body.lstrip("\n")))
     if content_type.body_required and not body.strip():
         ctx.errors.add(record.file, record.body_line, "text", "body.missing")
-        return None
-    ctx.markdown.append((record, (), body, record.body_line + (len(record.body) - len(record.body.lstrip("\n")))))
-    return body
+        return None, (record.file, first_line, "text")
+    ctx.markdown.append((record, (), body, first_line))
+    return body, (record.file, first_line, "text")
 
 
 def _load_english(root: Path, content_type: ContentType, path: Path | None, ctx: Context):
@@ -276,10 +285,10 @@ def _load_english(root: Path, content_type: ContentType, path: Path | None, ctx:
         if f.required and cleaned is not None and cleaned.get(f.name) is None:
             ctx.error(record, (), "translation.missing_field", field=f.name)
             return INVALID
-    body = _body(record, content_type, ctx)
+    body, origin = _body(record, content_type, ctx)
     if cleaned is None or INVALID in cleaned.values() or body is None:
         return INVALID
-    return cleaned, body
+    return cleaned, body, origin
 
 
 def _material_files(root: Path, values: dict, record: Record, ctx: Context) -> tuple[MaterialFile, ...] | None:
@@ -306,18 +315,24 @@ def _material_files(root: Path, values: dict, record: Record, ctx: Context) -> t
     return tuple(files)
 
 
-def _load_terms(root: Path, ctx: Context) -> tuple[Term, ...]:
-    name = "glossary.yml"
+def _read_list_file(root: Path, name: str, ctx: Context, *, not_a_list: str) -> tuple[Record | None, list]:
+    """A YAML file that holds a list of entries (glossary.yml, synonyms.yml); (None, []) when absent or broken.
+    not_a_list: the problem (messages.PROBLEMS) reported when the file holds something else."""
     if not (root / name).exists():
-        return ()
+        return None, []
     record = read_yaml(root / name, name=name, errors=ctx.errors)
     if record is None:
-        return ()
+        return None, []
     if not isinstance(record.data, list):
-        ctx.error(record, (), "terms.not_a_list", found=describe(record.data))
-        return ()
+        ctx.error(record, (), not_a_list, found=describe(record.data))
+        return None, []
+    return record, record.data
+
+
+def _load_terms(root: Path, ctx: Context) -> tuple[Term, ...]:
+    record, entries = _read_list_file(root, "glossary.yml", ctx, not_a_list="terms.not_a_list")
     terms, seen = [], set()
-    for index, spec in enumerate(record.data):
+    for index, spec in enumerate(entries):
         cleaned = check_mapping(TERM.fields, spec, record, (index,), ctx, type_name=TERM.name)
         if cleaned is None or INVALID in cleaned.values():
             continue
@@ -327,3 +342,20 @@ def _load_terms(root: Path, ctx: Context) -> tuple[Term, ...]:
         seen.add(cleaned["id"])
         terms.append(Term(**cleaned))
     return tuple(sorted(terms, key=lambda t: t.term.sv.lower()))
+
+
+def _load_synonyms(root: Path, ctx: Context) -> tuple[Synonym, ...]:
+    """synonyms.yml: words staff search for that the bank does not use, beside the glossary."""
+    record, entries = _read_list_file(root, "synonyms.yml", ctx, not_a_list="synonyms.not_a_list")
+    synonyms, seen = [], set()
+    for index, spec in enumerate(entries):
+        cleaned = check_mapping(SYNONYM.fields, spec, record, (index,), ctx, type_name=SYNONYM.name)
+        if cleaned is None or INVALID in cleaned.values():
+            continue
+        word = cleaned["word"].strip().lower()
+        if (cleaned["language"], word) in seen:
+            ctx.error(record, (index, "word"), "synonyms.duplicate_word", word=word)
+            continue
+        seen.add((cleaned["language"], word))
+        synonyms.append(Synonym(language=cleaned["language"], word=word, finds=tuple(cleaned["finds"])))
+    return tuple(synonyms)

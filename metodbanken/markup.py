@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import secrets
 import signal
 import threading
 from contextlib import contextmanager
 
 import markdown
 
-from .htmlpolicy import Violation, check_fragment
+from .htmlpolicy import Violation, check_regions
 from .messages import Phrase, phrase
 
 # The Markdown extensions of the site, with their settings: mkdocs.yml lists exactly these (a test compares them),
@@ -27,9 +28,22 @@ MAX_NESTING = 12              # list or quote markers at the start of one line, 
 RENDER_SECONDS = 5.0          # a last stop for anything the limits above miss
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A line that starts more than MAX_NESTING list or quote levels deep, or is indented that far (one scan in C).
+_DEEP_LINE = re.compile(r"(?m)^(?:(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$)){%d,}|(?:    |\t){%d,})" % (MAX_NESTING + 1, MAX_NESTING + 1))
 _LINE_MARKERS = re.compile(r"(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$))+")
 
+UNSAFE = "markdown.unsafe"  # the catalogue entry of every refusal of an editor's text (check and build report alike)
 PAGE_ORIGIN = "https://metodbanken.invalid/"  # stands for the site's address when links are resolved
+
+# Marks where an editor's text begins and ends in a generated page (see htmlpolicy.check_regions). New for every
+# process, never published (the markers are removed once checked), so no editor can write a marker of their own.
+NONCE = secrets.token_hex(12)
+
+
+def wrap(text: str, *, ref: str, nonce: str = NONCE) -> str:
+    """The Markdown of an editor's text inside the markers the check looks for."""
+    return (f'<div class="mb-md" data-mb-md="{ref}" data-mb-nonce="{nonce}" markdown>\n\n{text}\n\n'
+            f'<div data-mb-end="{nonce}"></div>\n\n</div>')
 
 
 def _thousands(number: int) -> str:
@@ -44,6 +58,21 @@ def limits(text: str) -> list[tuple[int, Phrase, Phrase]]:
         problems.append((1, phrase("markdown.too_long", length=_thousands(len(text))),
                          phrase("markdown.too_long_hint", max=_thousands(MAX_FIELD_CHARS))))
         return problems
+    if text.count("[") > MAX_OPENERS_PER_BLOCK or text.count("<") > MAX_OPENERS_PER_BLOCK:
+        problems += _openers_per_block(text)  # only long texts with many brackets need the per-paragraph count
+    deep = _DEEP_LINE.search(text)
+    if deep:
+        number = text.count("\n", 0, deep.start()) + 1
+        line = text[deep.start():].split("\n", 1)[0]
+        markers = _LINE_MARKERS.match(line)
+        depth = len(re.findall(r"[-*+>]|\d+[.)]", markers.group(0))) if markers else 0
+        indent = (len(line) - len(line.lstrip(" \t"))) // 4
+        problems.append((number, phrase("markdown.nested", depth=max(depth, indent)), phrase("markdown.nested_hint", max=MAX_NESTING)))
+    return problems
+
+
+def _openers_per_block(text: str) -> list[tuple[int, Phrase, Phrase]]:
+    problems = []
     start = 0
     for match in [*_BLANK_LINE.finditer(text), None]:
         end = match.start() if match else len(text)
@@ -55,13 +84,6 @@ def limits(text: str) -> list[tuple[int, Phrase, Phrase]]:
                 problems.append((line, phrase("markdown.openers", count=count, opener=opener),
                                  phrase("markdown.openers_hint", max=MAX_OPENERS_PER_BLOCK, opener=opener)))
         start = match.end() if match else end
-    for number, line in enumerate(text.split("\n"), start=1):
-        markers = _LINE_MARKERS.match(line)
-        depth = len(re.findall(r"[-*+>]|\d+[.)]", markers.group(0))) if markers else 0
-        indent = (len(line) - len(line.lstrip(" \t"))) // 4
-        if depth > MAX_NESTING or indent > MAX_NESTING:
-            problems.append((number, phrase("markdown.nested", depth=max(depth, indent)), phrase("markdown.nested_hint", max=MAX_NESTING)))
-            break
     return problems
 
 
@@ -105,16 +127,16 @@ def check_markdown_text(text: str, *, page_path: str, renderer: markdown.Markdow
         return problems
     try:
         with _time_limit(RENDER_SECONDS):
-            html = render(text, renderer)
+            html = render(wrap(text, ref="text"), renderer)
     except RenderTimeout:
         return [(1, phrase("markdown.slow", seconds=f"{RENDER_SECONDS:.0f}"), phrase("markdown.slow_hint"))]
     except RecursionError:
         return [(1, phrase("markdown.too_deep"), phrase("markdown.nested_hint", max=MAX_NESTING))]
-    return [(_line_of(v, text), phrase("markdown.html", html=v.found()), v.hint)
-            for v in check_fragment(html, base_url=PAGE_ORIGIN + page_path)]
+    return [(line_of(v, text), phrase("markdown.html", html=v.found()), v.hint)
+            for _, v in check_regions(html, nonce=NONCE, base_url=PAGE_ORIGIN + page_path)]
 
 
-def _line_of(violation: Violation, text: str) -> int:
+def line_of(violation: Violation, text: str) -> int:
     """The first line of the Markdown that mentions what was refused (the HTML parser only knows the HTML's lines)."""
     needles = [n for n in (violation.attribute, violation.value, f"<{violation.element}") if n]
     lowered = text.lower()

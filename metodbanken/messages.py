@@ -264,6 +264,12 @@ PROBLEMS: dict[str, Problem] = {
         Text("en lista med begrepp (rader som börjar med '- id: ...')", "a list of terms (lines starting with '- id: ...')"),
         Text("{found}", "{found}")),
     "terms.duplicate_id": Problem(Text("ett begrepps-id som bara används en gång", "a term id used once"), _AGAIN),
+    "synonyms.not_a_list": Problem(
+        Text("en lista med sökord (rader som börjar med '- language: sv')", "a list of synonyms (lines starting with '- language: sv')"),
+        Text("{found}", "{found}")),
+    "synonyms.duplicate_word": Problem(
+        Text("varje ord en gång per språk", "each word once per language"), Text("'{word}' en gång till", "'{word}' again"),
+        Text("lägg till de andra orden under finds i den första posten.", "add the other words to the first entry's finds.")),
     "items.file_name": Problem(
         Text("<id>.md (svenska) eller <id>.en.md (engelska)", "<id>.md (Swedish) or <id>.en.md (English)"),
         Text("filnamnet {name}", "the file name {name}"),
@@ -493,6 +499,8 @@ PHRASES: dict[str, Text] = {
     "html.redirect_off_site": Text("en omdirigering bort från webbplatsen", "a redirect off the site"),
     "html.event_handler": Text("en händelsehanterare", "an event handler"),
     "html.data_file": Text("en 'data:'-fil", "a 'data:' file"),
+    "html.changes_page": Text("HTML som ändrar sidan runt texten", "HTML that changes the page around the text"),
+    "html.changes_page_somewhere": Text("HTML som ändrar sidan runt en text", "HTML that changes the page around a text"),
     "html.hint.element": Text("banken publicerar text, listor, tabeller, länkar och bilder från banken själv; "
                               "skriv det i Markdown, utan det här HTML-elementet.",
                               "the bank publishes text, lists, tables, links and images from the bank itself; "
@@ -506,6 +514,10 @@ PHRASES: dict[str, Text] = {
     "html.hint.image": Text("bilder måste vara filer i banken (till exempel ett materials fil); bilder från andra webbplatser är inte tillåtna.",
                             "images must be files in the bank (for example a material's file); images from other sites are not allowed."),
     # what makes an SVG file unsafe (inputs.py)
+    "html.hint.balance": Text("stäng varje HTML-element som du öppnar, och stäng inget som du inte har öppnat (till exempel "
+                              "ett ensamt </div>); de flesta texter behöver ingen HTML alls.",
+                              "close every HTML element you open and do not close one you did not open (for example a stray "
+                              "</div>); most texts need no HTML at all."),
     "svg.doctype": Text("en DOCTYPE- eller entitetsdeklaration", "a DOCTYPE or entity declaration"),
     "svg.stylesheet": Text("en xml-stylesheet-instruktion", "an xml-stylesheet instruction"),
     "svg.unreadable": Text("XML som banken inte kan läsa ({error})", "XML the bank cannot read ({error})"),
@@ -554,6 +566,22 @@ PHRASES: dict[str, Text] = {
     "status.unsourced": Text("Saknar källa", "Has no source"),
     "status.unsourced_fix": Text("Lägg till id:n för de källor (sources.yml) som stöder texten.",
                                  "Add the ids of the sources (sources.yml) that back the text."),
+    "status.incomplete": Text("Metodsidor som saknar det som en läsare behöver för att välja",
+                              "A method page lacks what a reader needs to choose"),
+    "status.incomplete_fix": Text("Lägg till uppgiften från en angiven källa. Om källorna har kontrollerats och inte anger den: "
+                                  "skriv fältets namn under 'unstated'.",
+                                  "Add it from a cited source; if the sources were checked and do not give it, list the field "
+                                  "under 'unstated'."),
+    "status.explained": Text("Uppgifter som källorna inte anger (det står på sidan)", "Facts the sources do not state (shown on the page)"),
+    "status.explained_fix": Text("Lägg till dem när en källa anger dem.", "Add them when a source gives them."),
+    "status.lacks": Text("saknar {gaps}", "lacks {gaps}"),
+    "status.unstated": Text("källorna anger inte: {fields}", "the sources do not state: {fields}"),
+    "status.gap.resources": Text("vad metoden kräver (resources)", "what it takes (resources)"),
+    "status.gap.owner": Text("en ägare eller kontaktorganisation (owner)", "an owner or contact organisation (owner)"),
+    "status.gap.owner_url": Text("ägarens webbadress (owner_url)", "the owner's web address (owner_url)"),
+    "status.gap.source_url": Text("en källa med webbadress", "a source with a web address"),
+    "status.gap.knowledge_note": Text("en kommentar om kunskapsläget ('{note}' i texten)",
+                                      "a note on the state of knowledge ('{note}' in the text)"),
     "status.fix": Text("Åtgärd: {fix}", "Fix: {fix}"),
     "status.text_header": Text("Metodbankens status {date} ({counts}; granskningsintervall {days} dagar)",
                                "Metodbanken status on {date} ({counts}; review interval {days} days)"),
@@ -607,6 +635,13 @@ PHRASES: dict[str, Text] = {
     "site.header": Text("Metodbanken: den byggda webbplatsen innehåller något som ingen sida får innehålla:",
                         "Metodbanken: the built site holds what no page may hold:"),
     "site.violation": Text("{page}: {found}. {hint}", "{page}: {found}. {hint}"),
+    "site.scripts_differ": Text("{page}: sidans inline-skript hittades inte likadant av den snabba genomläsningen och av "
+                                "HTML-tolken, så sidans säkerhetspolicy skulle blockera ett av dem. Skriv inline-skript som "
+                                "vanliga <script>…</script> i mallen (eller flytta dem till en fil).",
+                                "{page}: its inline scripts were not found alike by the fast look and by the parser, so its "
+                                "policy would block one. Write inline scripts as plain <script>…</script> in the template "
+                                "(or move them to a file)."),
+    "site.not_written": Text("{page}: skapades men finns inte i den byggda webbplatsen.", "{page}: rendered but not in the built site."),
     "site.csp_escaped": Text("{page}: platshållaren i Content-Security-Policy är kodad och fylldes därför inte i. "
                              "Skriv ut policyn okodad i mallen.",
                              "{page}: the Content-Security-Policy placeholder is escaped, so it was not filled in. "

@@ -8,6 +8,11 @@ from datetime import date
 
 from .schema import DEFAULT_LANGUAGE
 
+# The methods index's facets: facet name (its vocabulary, or "step") -> the Method attribute holding its values.
+METHOD_FACETS = {"step": "steps", "prevention_level": "prevention_levels", "violence_form": "violence_forms",
+                 "arena": "arenas", "target_group": "target_groups", "approach": "approaches",
+                 "gender_transformative": "gender_transformative", "knowledge": "knowledge"}
+
 
 @dataclass(frozen=True)
 class Localized:
@@ -26,9 +31,16 @@ class Localized:
         return language != DEFAULT_LANGUAGE and not (self.en if language == "en" else None)
 
 
+@dataclass(frozen=True)
 class LocalizedMarkdown(Localized):
     """A text that is Markdown (a body, an introduction, a definition): checked as HTML, rendered as Markdown.
     Every other Localized is plain text and is escaped wherever it is shown."""
+
+    origin: tuple[tuple[str, str, int, str], ...] = ()  # (language, file, first line, field) of each text
+
+    def where(self, language: str) -> tuple[str, int, str] | None:
+        language = language if any(o[0] == language for o in self.origin) else "sv"
+        return next(((f, line, field) for lang, f, line, field in self.origin if lang == language), None)
 
 
 @dataclass(frozen=True)
@@ -98,7 +110,19 @@ class Method(Item):
     resources: Localized | None = None
     owner: str | None = None
     owner_url: str | None = None
+    unstated: tuple[str, ...] = ()
     related_methods: tuple[str, ...] = ()
+
+    def facet_values(self, facet: str) -> tuple[str, ...]:
+        """The values this method has in one facet of the index, as strings (steps too)."""
+        value = getattr(self, METHOD_FACETS[facet])
+        return tuple(str(v) for v in value) if isinstance(value, tuple) else (value,)
+
+    def not_given(self) -> tuple[str, ...]:
+        """Facts the sources do not give, by facet name or field name, in page order."""
+        empty = [f for f in ("prevention_level", "violence_form", "arena", "target_group", "approach")
+                 if not self.facet_values(f)]
+        return tuple(empty + [f for f in ("resources", "owner") if not getattr(self, f)])
 
 
 @dataclass(frozen=True)
@@ -164,6 +188,15 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Synonym:
+    """A word staff search for that the bank does not use, and the bank's words it should find."""
+
+    language: str
+    word: str
+    finds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Bank:
     """All validated content, with the queries pages need."""
 
@@ -175,6 +208,11 @@ class Bank:
     materials: tuple[Material, ...]
     terms: tuple[Term, ...]
     material_dirs: dict[str, str] = field(default_factory=dict)  # material id -> folder holding its files
+    synonyms: tuple[Synonym, ...] = ()
+
+    def synonyms_for(self, language: str) -> dict[str, list[str]]:
+        """{word: [the bank's words]} for the search in one language."""
+        return {s.word.lower(): [w.lower() for w in s.finds] for s in self.synonyms if s.language == language}
 
     @cached_property
     def _methods_by_id(self) -> dict[str, Method]:
@@ -197,6 +235,22 @@ class Bank:
 
     def materials_for_method(self, method_id: str) -> tuple[Material, ...]:
         return tuple(m for m in self.materials if method_id in m.methods)
+
+    def method_count(self, facet: str, value: str) -> int:
+        """How many methods have this value in this facet (the index's counts before any choice)."""
+        return sum(value in m.facet_values(facet) for m in self.methods)
+
+    def questions_helped_by(self, kind: str, item_id: str) -> tuple[tuple[Step, Question], ...]:
+        """The checklist questions a method (kind "method") or material ("material") helps answer."""
+        attr = "methods" if kind == "method" else "materials"
+        return tuple((s, q) for s in self.steps for q in s.questions if item_id in getattr(q, attr))
+
+    def recently_reviewed(self, count: int = 5) -> tuple[Item, ...]:
+        """The items most recently added or reviewed, newest first."""
+        return tuple(sorted(self.items(), key=lambda i: (i.last_reviewed, i.id), reverse=True)[:count])
+
+    def material(self, material_id: str) -> Material:
+        return next(m for m in self.materials if m.id == material_id)
 
     def step(self, number: int) -> Step:
         return next(s for s in self.steps if s.number == number)

@@ -45,3 +45,15 @@ def copy_material_files(bank: Bank, site_dir: Path) -> int:
             shutil.copyfile(source_dir / f.file, target_dir / f.file)
             count += 1
     return count
+
+
+def clear_site(site_dir: Path) -> None:
+    """Empty a failed build's output folder (as MkDocs does before a build), so no half-built site can be published."""
+    site_dir = Path(site_dir)
+    if not site_dir.is_dir():
+        return
+    for path in site_dir.iterdir():
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()

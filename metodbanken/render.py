@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import html
+import multiprocessing
+import os
 import re
 from pathlib import Path
 
@@ -11,17 +14,20 @@ import yaml
 from markupsafe import Markup
 
 from .model import Bank, Localized, LocalizedMarkdown
+from .markup import NONCE, wrap
 from .qr import qr_svg
 from .schema import LANGUAGES
 
 # Folders under docs/ whose pages the engine generates (git-ignored; rewritten on every build).
-SECTIONS = {"step": "steg", "method": "metoder", "case": "exempel", "material": "material", "glossary": "begrepp"}
+SECTIONS = {"step": "steg", "method": "metoder", "case": "exempel", "material": "material", "glossary": "begrepp",
+            "search": "sok"}
 
 
 # Characters that mean something to Markdown (or its extensions) or to HTML, written as character references:
 # the browser shows the character, and neither Markdown nor an HTML parser reads it as syntax, in text or attributes.
 _MARKDOWN_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|<>&\"'"}
 _SPECIAL_TABLE = str.maketrans(_MARKDOWN_SPECIAL)
+_SPECIAL = re.compile("[" + re.escape("".join(_MARKDOWN_SPECIAL)) + "]")
 _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _LIST_START = re.compile(r"^(\d+)([.)])")
@@ -31,13 +37,20 @@ def markdown_text(value: str) -> Markup:
     """Plain text made safe to place anywhere in a Markdown page: it shows as itself, never as markup."""
     if isinstance(value, Markup):
         return value
+    return _escaped(value)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # labels, vocabulary labels and titles repeat on thousands of pages
+def _escaped(value: str) -> Markup:
     if _IDENTIFIER.match(value):  # ids and vocabulary names: nothing to escape
         return Markup(value)
     text = " ".join(_CONTROL.sub("", value).split())  # plain text is one line: no list, heading or code block can start inside it
-    text = text.translate(_SPECIAL_TABLE)
+    if _SPECIAL.search(text):
+        text = text.translate(_SPECIAL_TABLE)
     if text.startswith("-"):
         text = "&#45;" + text[1:]
-    text = _LIST_START.sub(lambda m: m.group(1) + _MARKDOWN_SPECIAL.get(m.group(2), f"&#{ord(m.group(2))};"), text)
+    if text[:1].isdigit():
+        text = _LIST_START.sub(lambda m: m.group(1) + _MARKDOWN_SPECIAL.get(m.group(2), f"&#{ord(m.group(2))};"), text)
     return Markup(text)
 
 
@@ -58,16 +71,19 @@ def load_labels(labels_dir: Path) -> dict[str, dict[str, str]]:
 
 
 def page_path(section: str, name: str, language: str) -> str:
-    """docs-relative source path: metoder/karngrupp.md, or metoder/karngrupp.en.md for English."""
+    """docs-relative source path: metoder/karngrupp.md, or metoder/karngrupp.en.md for English; the start page
+    (section "start") is docs/index.md."""
     suffix = "" if language == LANGUAGES[0] else f".{language}"
-    return f"{SECTIONS[section]}/{name}{suffix}.md"
+    folder = "" if section == "start" else f"{SECTIONS[section]}/"
+    return f"{folder}{name}{suffix}.md"
 
 
 class Renderer:
     """Turns a Bank into {docs-relative path: Markdown} for every page and language."""
 
-    def __init__(self, *, templates_dir: Path, labels: dict[str, dict[str, str]], public_url: str = ""):
+    def __init__(self, *, templates_dir: Path, labels: dict[str, dict[str, str]], public_url: str = "", nonce: str = NONCE):
         self.labels = labels
+        self.nonce = nonce  # marks editors' texts for the build's check; fixed only in tests
         self.public_url = public_url.rstrip("/") + "/" if public_url else ""
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
@@ -80,10 +96,21 @@ class Renderer:
             auto_reload=False,  # a Renderer lives for one build; checking template files per page costs more than rendering
         )
 
-    def render(self, bank: Bank) -> dict[str, str]:
+    def render(self, bank: Bank, *, parallel: bool = False) -> dict[str, str]:
+        """Every page in every language. parallel: render the other languages in forked processes meanwhile (the
+        same templates and bank, copied by fork; each returns its pages), which halves the time on two cores."""
+        others = [_Forked(lambda language=language: self.render_language(bank, language)) for language in LANGUAGES[1:]] \
+            if parallel and _can_fork() else []
         pages: dict[str, str] = {}
-        for language in LANGUAGES:
-            pages.update(self.render_language(bank, language))
+        try:
+            pages.update(self.render_language(bank, LANGUAGES[0]))
+            for language in LANGUAGES[1:] if not others else []:
+                pages.update(self.render_language(bank, language))
+            for worker in others:
+                pages.update(worker.result())
+        finally:
+            for worker in others:
+                worker.close()
         return pages
 
     def render_language(self, bank: Bank, language: str) -> dict[str, str]:
@@ -100,6 +127,8 @@ class Renderer:
             page("materials_index.md.j2", "material", "index"),
             page("glossary.md.j2", "glossary", "index"),
             page("guide.md.j2", "step", "hela-guiden"),
+            page("search.md.j2", "search", "index"),
+            page("start.md.j2", "start", "index"),
         ])
         for i, step in enumerate(bank.steps):
             previous = bank.steps[i - 1] if i > 0 else None
@@ -120,9 +149,12 @@ class Renderer:
             return "" if value is None else value.get(language)
 
         def content(value: Localized | None) -> Markup:
-            """A text for a block: Markdown (checked against the HTML allowlist) as Markdown, anything else as plain text."""
+            """A text for a block: Markdown as Markdown inside the markers the build checks it by (htmlpolicy.check_regions),
+            anything else as plain text."""
             if isinstance(value, LocalizedMarkdown):
-                return Markup(value.get(language))
+                where = value.where(language if not value.is_fallback(language) else "sv")
+                ref = f"{where[0]}:{where[1]}:{where[2]}" if where else "text"
+                return Markup(wrap(value.get(language), ref=html.escape(ref), nonce=self.nonce))
             return markdown_text(text(value))
 
         def fallback(value: Localized | None) -> bool:
@@ -141,6 +173,11 @@ class Renderer:
             """A link from any generated page to another (all sit one folder below docs/); ids are validated slugs."""
             return Markup(f"../{SECTIONS[section]}/{markdown_text(name)}.md")
 
+        def page_url(section: str, name: str) -> Markup:
+            """The address of a generated item page from another page two folders deep (for raw HTML, which
+            MkDocs does not rewrite): ../../metoder/karngrupp/; ids are validated slugs."""
+            return Markup(f"../../{SECTIONS[section]}/{markdown_text(name)}/")
+
         def absolute(path: str) -> Markup:
             """The public address of a site path in this language (printed and put in QR codes)."""
             prefix = "" if language == LANGUAGES[0] else f"{language}/"
@@ -154,8 +191,51 @@ class Renderer:
             return text_.replace(".", ",") if language == "sv" else text_
 
         return {"lang": language, "bank": bank, "t": t, "text": text, "fallback": fallback, "content": content, "vocab": vocab,
-                "vocab_label": vocab_label, "link": link, "absolute": absolute,
+                "vocab_label": vocab_label, "link": link, "page_url": page_url, "absolute": absolute,
                 "qr": lambda url: Markup(qr_svg(html.unescape(str(url)))),
+                "kind_of": lambda item: type(item).__name__.lower(), "section_of": lambda kind: SECTIONS[kind],
                 "methods_by_id": lambda ids: [bank.method(i) for i in ids], "size": size,
                 "yaml_front_matter": front_matter}
 
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and multiprocessing.get_start_method(allow_none=True) in (None, "fork")
+
+
+class _Forked:
+    """A function run in a forked child, its result (or the exception it raised) sent back through a pipe."""
+
+    def __init__(self, function):
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run_and_send, args=(function, send), daemon=True)
+        self._process.start()
+        send.close()
+
+    def result(self):
+        try:
+            ok, value = self._receive.recv()
+        except EOFError:
+            raise RuntimeError("rendering a language in a second process failed without a result") from None
+        if not ok:
+            raise value
+        return value
+
+    def close(self) -> None:
+        self._receive.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.kill()
+
+
+def _run_and_send(function, send) -> None:
+    try:
+        result = (True, function())
+    except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent, which raises it
+        result = (False, exc)
+    try:
+        send.send(result)
+    except Exception as exc:  # an exception that cannot be pickled: send its text
+        send.send((False, RuntimeError(f"{type(result[1]).__name__}: {result[1]}" if not result[0] else str(exc))))
+    finally:
+        send.close()

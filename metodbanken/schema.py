@@ -80,6 +80,8 @@ METHOD = ContentType(
         Field("resources", "text", "What the method takes: time, people, money.", translated=True, max_length=500),
         Field("owner", "text", "Organisation that owns or can be contacted about the method (an organisation, never a private person).", max_length=200),
         Field("owner_url", "url", "Public web address of the owner or contact organisation (https://…).", example="https://mfj.se/"),
+        Field("unstated", "terms", "Facts the cited sources were checked for and do not give (shown once as 'the sources do not state').",
+              vocabulary="method_fact", default=()),
         _SOURCES,
         Field("related_methods", "refs", "Ids of related methods.", ref="method", default=()),
         _REVIEWED,
@@ -159,6 +161,19 @@ TERM = ContentType(
     ),
 )
 
+SYNONYM = ContentType(
+    name="synonym",
+    folder=".",
+    body=False,
+    fields=(
+        Field("language", "term", "Language of the words (sv or en).", required=True, vocabulary="language"),
+        Field("word", "text", "A word readers search for that the bank does not use (lower case).", required=True, max_length=60,
+              example="förövare"),
+        Field("finds", "strings", "The bank's own words that a search for the word should also find.", required=True, min_items=1,
+              example=["våldsutövare"]),
+    ),
+)
+
 SOURCE = ContentType(
     name="source",
     folder=".",
@@ -179,6 +194,11 @@ ITEM_TYPES = (METHOD, CASE, MATERIAL)
 
 # Values that are fixed by the engine rather than by vocabularies.yml.
 BUILTIN_VOCABULARIES = {
+    "method_fact": {
+        "resources": {"sv": "Vad som krävs", "en": "What it takes"},
+        "owner": {"sv": "Ägare eller kontakt", "en": "Owner or contact"},
+        "owner_url": {"sv": "Ägarens webbplats", "en": "Owner's website"},
+    },
     "checklist_origin": {
         "handbook": {"sv": "Handbokens checklista", "en": "The handbook's checklist"},
         "sources": {"sv": "Frågor som Metodbanken har formulerat utifrån källorna", "en": "Questions the bank drew from the sources"},

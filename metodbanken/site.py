@@ -11,7 +11,7 @@ from .model import Bank
 from .output import write_pages
 from .render import Renderer, load_labels
 
-CONTENT_PATHS = ("vocabularies.yml", "sources.yml", "glossary.yml", "methods", "cases", "materials", "checklists",
+CONTENT_PATHS = ("vocabularies.yml", "sources.yml", "glossary.yml", "synonyms.yml", "methods", "cases", "materials", "checklists",
                  "labels", "overrides/metodbanken")
 
 
@@ -49,9 +49,9 @@ def prepare(project: Project) -> Bank:
     cached = _cache.get(key)
     if cached and cached[0] == fingerprint and (project.docs_dir / "metoder" / "index.md").exists():
         return cached[1]
-    bank = load_bank(project.root)
+    bank = load_bank(project.root, render_check=False)  # the rendered pages are checked instead (contentcheck.py)
     renderer = Renderer(templates_dir=project.root / "overrides" / "metodbanken", labels=load_labels(project.root / "labels"),
                         public_url=project.public_url)
-    write_pages(renderer.render(bank), project.docs_dir)
+    write_pages(renderer.render(bank, parallel=True), project.docs_dir)
     _cache[key] = (fingerprint, bank)
     return bank

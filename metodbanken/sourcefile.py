@@ -63,6 +63,10 @@ class Record:
     body: str = ""
     body_line: int = 1
     written: dict[tuple, str] = field(default_factory=dict)  # values YAML read as numbers or booleans, as written
+    blocks: frozenset = frozenset()  # paths of block scalars ('key: |'), whose text starts on the next line
+
+    def block(self, path: tuple) -> bool:
+        return path in self.blocks
 
     def raw(self, path: tuple) -> str | None:
         """The value as written in the file, for a value YAML read as a number or boolean (else None)."""
@@ -74,6 +78,7 @@ class Record:
         return self.lines.get(path, 1)
 
 
+_BLOCKS = ("\0blocks",)
 _NON_TEXT_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool")
 
 
@@ -81,6 +86,8 @@ def _collect_lines(node: yaml.Node, path: tuple, offset: int, lines: dict, raw: 
     lines.setdefault(path, node.start_mark.line + 1 + offset)
     if raw is not None and isinstance(node, yaml.ScalarNode) and node.tag in _NON_TEXT_TAGS:
         raw[path] = node.value  # as written, e.g. '0755' that YAML reads as 493
+    if raw is not None and isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+        raw.setdefault(_BLOCKS, set()).add(path)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value
@@ -237,7 +244,8 @@ def read_markdown(path: Path, *, name: str, errors: ErrorCollector) -> Record | 
         return None
     data, lines, written = parsed
     body_line = text[: match.end()].count("\n") + 1
-    return Record(file=name, data=data, lines=lines, body=text[match.end():], body_line=body_line, written=written)
+    blocks = frozenset(written.pop(_BLOCKS, ()))
+    return Record(file=name, data=data, lines=lines, body=text[match.end():], body_line=body_line, written=written, blocks=blocks)
 
 
 def read_yaml(path: Path, *, name: str, errors: ErrorCollector) -> Record | None:
@@ -248,4 +256,5 @@ def read_yaml(path: Path, *, name: str, errors: ErrorCollector) -> Record | None
     if parsed is None:
         return None
     data, lines, written = parsed
-    return Record(file=name, data=data, lines=lines, written=written)
+    blocks = frozenset(written.pop(_BLOCKS, ()))
+    return Record(file=name, data=data, lines=lines, written=written, blocks=blocks)

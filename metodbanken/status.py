@@ -26,13 +26,15 @@ class Status:
     untranslated: tuple[Finding, ...]
     overdue: tuple[Finding, ...]
     unsourced: tuple[Finding, ...]
+    incomplete: tuple[Finding, ...]
     max_age_days: int
     today: date
     counts: dict = field(default_factory=dict)
+    explained: tuple[Finding, ...] = ()  # facts the sources do not give, said so on the page (not work to do)
 
     @property
     def clean(self) -> bool:
-        return not (self.untranslated or self.overdue or self.unsourced)
+        return not (self.untranslated or self.overdue or self.unsourced or self.incomplete)
 
 
 _ITEM = {"method": "status.method", "case": "status.case", "material": "status.material"}
@@ -79,9 +81,34 @@ def bank_status(bank: Bank, *, today: date | None = None, max_age_days: int = DE
             untranslated.append(Finding("glossary.yml", name, _no_english(missing)))
         if not term.sources:
             unsourced.append(Finding("glossary.yml", name, phrase("status.no_sources")))
+    incomplete = [Finding(m.file, phrase("status.method", id=m.id), phrase("status.lacks", gaps=gaps)) for m in bank.methods
+                  if (gaps := method_gaps(bank, m))]
+    explained = [Finding(m.file, phrase("status.method", id=m.id), phrase("status.unstated", fields=list(m.unstated)))
+                 for m in bank.methods if m.unstated]
     counts = {"methods": len(bank.methods), "cases": len(bank.cases), "materials": len(bank.materials),
               "steps": len(bank.steps), "terms": len(bank.terms)}
-    return Status(tuple(untranslated), tuple(overdue), tuple(unsourced), max_age_days, today, counts)
+    return Status(tuple(untranslated), tuple(overdue), tuple(unsourced), tuple(incomplete), max_age_days, today, counts,
+                  explained=tuple(explained))
+
+
+KNOWLEDGE_NOTE = ("**Om kunskapsläget:**", "**On the state of knowledge:**")
+
+
+def method_gaps(bank: Bank, method) -> list[Phrase]:
+    """What a reader choosing a method needs and the method page does not give."""
+    gaps = []
+    unstated = set(method.unstated)  # checked against the sources, which do not give it: explained, not a gap
+    if method.resources is None and "resources" not in unstated:
+        gaps.append(phrase("status.gap.resources"))
+    if not method.owner and "owner" not in unstated:
+        gaps.append(phrase("status.gap.owner"))
+    elif method.owner and not method.owner_url and "owner_url" not in unstated:
+        gaps.append(phrase("status.gap.owner_url"))
+    if not any(bank.sources[s].url for s in method.sources if s in bank.sources):
+        gaps.append(phrase("status.gap.source_url"))
+    if KNOWLEDGE_NOTE[0] not in method.body.sv:
+        gaps.append(phrase("status.gap.knowledge_note", note=KNOWLEDGE_NOTE[0]))
+    return gaps
 
 
 def _no_english(parts: list) -> Phrase:
@@ -94,6 +121,8 @@ _SECTIONS = (
     ("untranslated", "status.untranslated", "status.untranslated_fix"),
     ("overdue", "status.overdue", "status.overdue_fix"),
     ("unsourced", "status.unsourced", "status.unsourced_fix"),
+    ("incomplete", "status.incomplete", "status.incomplete_fix"),
+    ("explained", "status.explained", "status.explained_fix"),
 )
 
 

@@ -11,7 +11,7 @@ import ada_url
 
 from .errors import ErrorCollector, describe
 from .fielddocs import doc_text
-from .markup import check_markdown_text, new_renderer
+from .markup import UNSAFE, check_markdown_text, limits, new_renderer
 from .messages import Phrase, phrase, plural
 from .model import Localized, LocalizedMarkdown, Vocabulary
 from .schema import LANGUAGES, SLUG_PATTERN, Field
@@ -62,6 +62,7 @@ class Context:
     markdown: list[tuple[Record, tuple, str, int]] = field(default_factory=list)  # text to scan for unsafe HTML
     present: dict[str, set[str]] = field(default_factory=dict)  # ids that have a file, valid or not
 
+    render_check: bool = True  # render Markdown to check it here (check); a build checks the rendered pages instead
     _markdown: object = None
 
     def renderer(self):
@@ -268,13 +269,22 @@ def check_localized(f: Field, value: object, record: Record, path: tuple, ctx: C
                 ctx.error(record, path + (key,), "value.not_text", expected=phrase("expect.text"), found=describe(text))
             continue
         if f.markdown:
-            ctx.markdown.append((record, path + (key,), text, record.line(path + (key,))))
+            ctx.markdown.append((record, path + (key,), text, record.line(path + (key,)) + _block_offset(record, path + (key,))))
         texts[key] = text.strip() if not f.markdown else text
     if "sv" not in texts:
         if "sv" not in value:
             ctx.error(record, path, "localized.swedish_missing")
         return INVALID
-    return (LocalizedMarkdown if f.markdown else Localized)(sv=texts["sv"], en=texts.get("en"))
+    if f.markdown:
+        origin = tuple((lang, record.file, record.line(path + (lang,)) + _block_offset(record, path + (lang,)), path_text(path + (lang,)))
+                       for lang in texts)
+        return LocalizedMarkdown(sv=texts["sv"], en=texts.get("en"), origin=origin)
+    return Localized(sv=texts["sv"], en=texts.get("en"))
+
+
+def _block_offset(record: Record, path: tuple) -> int:
+    """A block scalar ('key: |') starts on the line after its key."""
+    return 1 if record.block(path) else 0
 
 
 _PAGE_OF_FILE = {"methods": "metoder", "cases": "exempel", "materials": "material", "checklists": "steg"}
@@ -289,6 +299,9 @@ def page_path_of(file: str) -> str:
 
 
 def check_markdown(record: Record, path: tuple, text: str, first_line: int, ctx: Context) -> None:
-    """Render the text as the site does and hold the HTML against the allowlist; report each refusal at its line."""
-    for line, found, hint in check_markdown_text(text, page_path=page_path_of(record.file), renderer=ctx.renderer()):
-        ctx.errors.add(record.file, first_line + line - 1, path_text(path) or "text", "markdown.unsafe", found=found, hint=hint)
+    """Render the text as the site does and hold the HTML against the allowlist; report each refusal at its line.
+    (A build renders each page once and checks the same way there: ctx.render_check is off, only the limits run.)"""
+    problems = (check_markdown_text(text, page_path=page_path_of(record.file), renderer=ctx.renderer())
+                if ctx.render_check else limits(text))
+    for line, found, hint in problems:
+        ctx.errors.add(record.file, first_line + line - 1, path_text(path) or "text", UNSAFE, found=found, hint=hint)

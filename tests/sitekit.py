@@ -10,7 +10,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ENGINE = ("mkdocs.yml", "hooks", "overrides", "labels", "vocabularies.yml", "docs")
-GENERATED = ("steg", "metoder", "exempel", "material", "begrepp")
+GENERATED = ("steg", "metoder", "exempel", "material", "begrepp", "sok")
 
 
 def assemble(target: Path, *, content: Path | None = None) -> Path:

@@ -42,10 +42,22 @@ def test_method_page_shows_all_facts_in_swedish(fixture_site):
     assert facts["Preventionsnivå"] == "Universell"
     assert facts["Arena"] == "Skola, Socialtjänst"
     assert facts["Genusförändrande ansats"] == "Ja"
-    assert facts["Kunskapsläge"].startswith("Ej bedömt")
-    assert facts["Ägare eller kontakt"] == "Testkommunen"
     assert facts["Senast granskad"] == "2026-01-15"
+    # what a decision needs comes first, in one box: the knowledge label with its meaning, resources, owner
+    (decision,) = [d for d in doc.find_all("div") if "mb-decision" in d.attrs.get("class", "")]
+    assert "Kunskapsläge: Ej bedömt." in decision.text() and "Metodbanken har inte bedömt" in decision.text()
+    assert any(a.attrs.get("href", "").endswith("om/#kunskapslage") for a in decision.find_all("a"))
+    assert "Vad som krävs: En samordnare på halvtid." in decision.text()
+    assert "Ägare eller kontakt: Testkommunen" in decision.text()
+    # facts the sources do not give are named once, not one "not stated" per fact
     text = doc.text()
+    assert "Anges inte i källorna" not in text
+    assert not [p for p in doc.find_all("p") if "mb-unstated" in p.attrs.get("class", "")]  # alfa states every fact
+    beta = page(fixture_site, "sv", "metoder/beta")
+    (unstated,) = [p for p in beta.find_all("p") if "mb-unstated" in p.attrs.get("class", "")]
+    assert unstated.text() == ("Källorna anger inte: preventionsnivå, våldsform, arena, målgrupp, förebyggande ansats, "
+                               "vad som krävs, ägare eller kontakt.")
+    assert "Anges inte i källorna" not in beta.text()
     assert "Alfametodens syfte." in text and "Testkällan" in text
     assert "Relaterade metoder" in text and "Betametoden" in text
     assert "Testkommunens arbete" in text  # the case that uses the method
@@ -60,7 +72,8 @@ def test_translated_method_page_in_english(fixture_site):
     assert "Prevention level" in text and "Universal" in text
     assert "has not been translated" not in text
     swedish = [e for e in doc.find_all(lang="sv") if e.tag != "a"]  # the language switcher's link is Swedish
-    assert [e.text() for e in swedish] == ["Testkällan"]  # and the Swedish title of the source
+    # the checklist question it helps with has no English text yet, and the source's title is Swedish
+    assert [e.text() for e in swedish] == ["Andra frågan i steg 2?", "Testkällan"]
 
 
 def test_untranslated_item_gets_a_marked_swedish_fallback_in_english(fixture_site):
@@ -107,8 +120,8 @@ def test_step_page_has_checklist_anchors_methods_cases_and_neighbours(fixture_si
     assert nav_hrefs == ["../1-initiera-samverkan/", "../3-identifiera-forandringsfaktorer/"]
     if language == "en":
         # the second question has no English text: it is shown in Swedish, marked as Swedish
-        assert questions[1].find_all("span", class_="mb-question-text")[0].attrs.get("lang") == "sv"
-        assert questions[0].find_all("span", class_="mb-question-text")[0].attrs.get("lang") is None
+        assert questions[1].find_all("label", class_="mb-question-text")[0].attrs.get("lang") == "sv"
+        assert questions[0].find_all("label", class_="mb-question-text")[0].attrs.get("lang") is None
 
 
 def test_step_overview_lists_five_steps(fixture_site):
@@ -194,3 +207,19 @@ def test_swedish_source_titles_are_marked_swedish_on_english_pages(fixture_site)
     question_sources = [s for s in step.find_all("span", class_="mb-question-source")]
     assert question_sources and all(s.find_all("span")[1].attrs["lang"] == "sv" for s in question_sources)
     assert not [s for s in page(fixture_site, "sv", "metoder/alfa").find_all("span") if s.attrs.get("lang") == "sv"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_questions_say_their_origin_and_what_helps_answer_them(fixture_site, language):
+    doc = page(fixture_site, language, "steg/2-beskriv-vald-som-problem")
+    first, second = doc.find_all("li", class_="mb-question")
+    origin = lambda q: [s for s in q.find_all("span") if "mb-origin" in s.attrs.get("class", "")][0].attrs["class"]
+    assert origin(first) == "mb-origin mb-origin--sources"  # the step's checklist_origin
+    assert origin(second) == "mb-origin mb-origin--handbook"  # the question's own origin wins
+    help_links = [a.attrs["href"] for a in second.find_all("a") if a.attrs.get("href", "").startswith("../../")]
+    assert help_links == ["../../metoder/alfa/", "../../material/startmote-mall/"]
+    assert not [a for a in first.find_all("a") if a.attrs.get("href", "").startswith("../../")]
+    # and the method page names the question it helps with, linked to its anchor
+    method = page(fixture_site, language, "metoder/alfa")
+    hrefs = [a.attrs.get("href", "") for a in method.find_all("a")]
+    assert "../../steg/2-beskriv-vald-som-problem/#andra-fragan" in hrefs

@@ -27,5 +27,6 @@ def test_tables_list_every_method_field_and_every_vocabulary_value_in_both_langu
 def test_both_files_explain_the_editor_workflow():
     sv = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     en = (REPO / "CONTRIBUTING.en.md").read_text(encoding="utf-8")
-    for needle in ("python -m metodbanken check", "python -m metodbanken new", "mkdocs serve", "last_reviewed"):
+    for needle in ("python -m metodbanken check", "python -m metodbanken new", "mkdocs serve", "last_reviewed",
+                   "/admin/", "Fine-grained tokens", "Contents: Read and write", "Pull requests: Read and write"):
         assert needle in sv and needle in en

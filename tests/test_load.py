@@ -160,7 +160,7 @@ def test_script_in_step_intro_and_glossary(bank_root):
     edit(bank_root / "glossary.yml", "En beskrivning av läget.", "En [länk](javascript:void(0)).")
     messages = errors_of(bank_root)
     assert [m.split(" expected")[0] for m in messages] == [
-        "checklists/3-identifiera-forandringsfaktorer.yml:5: intro.sv:",
+        "checklists/3-identifiera-forandringsfaktorer.yml:6: intro.sv:",  # the text starts below "sv: |"
         "glossary.yml:10: [1].definition.sv:",
     ]
 
@@ -201,3 +201,25 @@ def test_unknown_field_suggests_nearest(bank_root):
     (message,) = errors_of(bank_root)
     assert message.startswith("methods/beta.md:6: arena: expected one of the fields approaches, arenas,")
     assert message.endswith("found an unknown field 'arena'. Hint: did you mean 'arenas'?")
+
+
+def test_synonyms_are_checked_like_other_content(bank_root):
+    (bank_root / "synonyms.yml").write_text(
+        "- language: sv\n  word: förövare\n  finds: [våldsutövare]\n"
+        "- language: sw\n  word: gärningsman\n  finds: [våldsutövare]\n"
+        "- language: sv\n  word: Förövare\n  finds: [utövare]\n"
+        "- language: en\n  word: abuser\n", encoding="utf-8")
+    problems = errors_of(bank_root)
+    assert len(problems) == 3, problems
+    assert problems[0] == "synonyms.yml:4: [1].language: expected one of sv, en (language), found the text \"sw\". Hint: did you mean 'sv'?"
+    assert problems[1].startswith("synonyms.yml:8: [2].word: expected each word once per language, found 'förövare' again")
+    assert problems[2].startswith("synonyms.yml:10: [3]") and "finds" in problems[2]
+
+
+def test_synonyms_feed_the_search_per_language(bank_root):
+    (bank_root / "synonyms.yml").write_text(
+        "- language: sv\n  word: Förövare\n  finds: [våldsutövare]\n- language: en\n  word: abuser\n  finds: [perpetrator]\n",
+        encoding="utf-8")
+    bank = load_bank(bank_root)
+    assert bank.synonyms_for("sv") == {"förövare": ["våldsutövare"]}
+    assert bank.synonyms_for("en") == {"abuser": ["perpetrator"]}

@@ -62,9 +62,15 @@ def test_methods_index_links_open_data_and_has_filters_hidden_without_javascript
     assert "../data/methods.json" in links and "../data/methods.csv" in links
     (form,) = doc.find_all("form", data_mb_filter=True)
     assert "hidden" in form.attrs  # without JavaScript, the plain full list
-    names = [s.attrs["name"] for s in form.find_all("select")]
-    assert names == ["step", "prevention_level", "violence_form", "arena", "target_group", "approach",
-                     "gender_transformative", "knowledge", "sort"]
+    facets = [f.attrs["data-mb-facet"] for f in form.find_all("fieldset")]
+    assert facets == ["step", "prevention_level", "violence_form", "arena", "target_group", "approach",
+                      "gender_transformative", "knowledge"]
+    # one checkbox per vocabulary value, its value the value's slug, its label with the count before any choice
+    arena = form.find_all("fieldset")[3]
+    boxes = [i.attrs["value"] for i in arena.find_all("input")]
+    assert boxes[:3] == ["kommunledning", "socialtjanst", "skola"] and all(i.attrs["type"] == "checkbox" for i in arena.find_all("input"))
+    labels = {l.attrs["for"]: l.text() for l in arena.find_all("label")}
+    assert labels["mb-f-arena-skola"].endswith("(1)") and labels["mb-f-arena-polis"].endswith("(0)")
     cards = doc.find_all("article", data_mb_entry=True)
     assert not any("hidden" in c.attrs for c in cards)
 

@@ -94,7 +94,7 @@ def test_step_intro_and_glossary_definitions_are_checked_the_same_way(bank_root)
     edit(bank_root / "glossary.yml", "En beskrivning av läget.", "En [länk](javascript:void(0)).")
     messages = errors_of(bank_root)
     assert [m.split(" expected")[0] for m in messages] == [
-        "checklists/3-identifiera-forandringsfaktorer.yml:6: intro.sv:",  # the text's first line
+        "checklists/3-identifiera-forandringsfaktorer.yml:7: intro.sv:",  # the line of the attribute list
         "glossary.yml:10: [1].definition.sv:",
     ]
 
@@ -291,3 +291,19 @@ def test_control_characters_are_refused(bank_root):
     """Invisible, and Python-Markdown uses STX/ETX (U+0002, U+0003) to mark its own placeholders."""
     edit(bank_root / "methods/beta.md", "Betametodens syfte.", "Betametodens \x02wzxhzdk:0\x03 syfte.")
     assert one_error(bank_root).startswith("methods/beta.md:11: expected text without control characters, found the control character U+0002")
+
+
+def test_the_check_renders_markdown_with_the_sites_own_extensions():
+    """markup.py renders editors' text to check it; it must use exactly the extensions and settings of mkdocs.yml."""
+    import yaml
+    from metodbanken.markup import EXTENSION_CONFIGS, EXTENSIONS
+    from sitekit import REPO
+
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    site = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+    settings = {next(iter(e)): next(iter(e.values())) for e in config["markdown_extensions"] if isinstance(e, dict)}
+    assert tuple(site) == EXTENSIONS, "mkdocs.yml and metodbanken/markup.py EXTENSIONS differ: change both"
+    assert settings == EXTENSION_CONFIGS, "mkdocs.yml and metodbanken/markup.py EXTENSION_CONFIGS differ: change both"

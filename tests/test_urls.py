@@ -72,7 +72,8 @@ def test_a_redirect_keeps_the_old_address_working_in_both_languages(tmp_path):
     root = assemble(tmp_path)
     (root / "methods/alfa.md").rename(root / "methods/alfa-ny.md")
     (root / "methods/alfa.en.md").rename(root / "methods/alfa-ny.en.md")
-    for name in ("methods/alfa-ny.md", "methods/beta.md", "cases/testkommunen.md", "materials/startmote-mall.md"):
+    for name in ("methods/alfa-ny.md", "methods/beta.md", "cases/testkommunen.md", "materials/startmote-mall.md",
+                 "checklists/2-beskriv-vald-som-problem.yml"):
         path = root / name
         path.write_text(path.read_text(encoding="utf-8").replace("id: alfa\n", "id: alfa-ny\n")
                         .replace("[alfa]", "[alfa-ny]"), encoding="utf-8")

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from htmlkit import parse
 from sitekit import REPO, assemble, build
 
-CONTENT = ("methods", "cases", "materials", "checklists", "glossary.yml", "sources.yml")
+CONTENT = ("methods", "cases", "materials", "checklists", "glossary.yml", "synonyms.yml", "sources.yml")
 LANGUAGES = {"sv": "", "en": "en/"}
 CHROMIUM = Path(os.environ.get("METODBANKEN_CHROMIUM", "/usr/bin/chromium"))  # override only to test the skip
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -91,7 +91,8 @@ def serve(site: Path) -> Server:
 # -- page kinds ----------------------------------------------------------------------------------
 
 SECTIONS = {"start": "", "step overview": "steg/", "methods index": "metoder/", "cases index": "exempel/",
-            "materials index": "material/", "glossary": "begrepp/", "about": "om/", "accessibility statement": "tillganglighet/"}
+            "materials index": "material/", "glossary": "begrepp/", "about": "om/", "accessibility statement": "tillganglighet/",
+            "search": "sok/?q=samverkan"}
 ITEM_KINDS = {"method": ("metoder/", "method"), "case": ("exempel/", "case"), "material": ("material/", "material")}
 MISSING = "finns-inte-{language}/"
 
@@ -123,7 +124,7 @@ def fallback_pages(site: Path) -> list[str]:
 
 
 KINDS = ["start", "step overview", "step 1", "step 2", "step 3", "step 4", "step 5", "methods index", "method",
-         "cases index", "case", "materials index", "material", "glossary", "about", "accessibility statement", "404"]
+         "cases index", "case", "materials index", "material", "glossary", "about", "accessibility statement", "search", "404"]
 PAGES = [(language, kind) for language in LANGUAGES for kind in KINDS] + [("en", "fallback")]
 PAGE_IDS = [f"{language}-{kind.replace(' ', '-')}" for language, kind in PAGES]
 

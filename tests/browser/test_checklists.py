@@ -93,14 +93,16 @@ def test_copy_link_gives_the_question_address_and_says_so(context, fixture_serve
     assert link.inner_text() == "Copy link"
     link.focus()
     page.keyboard.press("Enter")  # by keyboard
-    expected = fixture_server.url("en/" + STEP_2) + "#andra-fragan"
-    page.wait_for_function("() => document.querySelector('[data-mb-message]').textContent !== ''")
+    expected = fixture_server.url("en/steg/2/") + "#andra-fragan"  # the short address trainers put on slides
+    status = "#andra-fragan .mb-copy-status"
+    page.wait_for_function("s => document.querySelector(s).textContent !== ''", arg=status)
     assert page.evaluate("navigator.clipboard.readText()") == expected
-    assert page.inner_text("[data-mb-message]") == f"The link to the question has been copied: {expected}"
-    assert page.get_attribute("[data-mb-message]", "role") == "status"
+    assert page.inner_text(status) == f"Link copied: {expected}"  # beside the link, not above question 1
+    assert page.get_attribute(status, "role") == "status"
     # the address opens the page at the question
     other = context.new_page()
     other.goto(expected)
+    other.wait_for_url("**/en/" + STEP_2 + "#andra-fragan")
     assert other.evaluate("document.getElementById('andra-fragan') !== null")
 
 

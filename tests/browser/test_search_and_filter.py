@@ -68,12 +68,12 @@ def test_shared_filter_url_shows_exactly_the_filtered_list(page, fixture_server)
     visible = page.eval_on_selector_all("[data-mb-entry]", "els => els.filter(e => !e.hidden).map(e => e.dataset.mbEntry)")
     assert visible == ["method:gamma"]
     assert page.inner_text("[data-mb-count]") == "Visar 1 av 3 metoder"
-    assert page.input_value("#mb-filter-step") == "4"
+    assert page.is_checked("#mb-f-step-4") and page.is_checked("#mb-f-approach-situationell")
 
 
 def test_filters_update_the_url_and_the_back_button_restores_them(page, fixture_server):
     page.goto(fixture_server.url("en/metoder/"))
-    page.select_option("#mb-filter-arena", "skola")
+    page.check("#mb-f-arena-skola")
     assert page.url.endswith("/en/metoder/?arena=skola")
     assert page.inner_text("[data-mb-count]") == "Showing 1 of 3 methods"
     page.fill("#mb-filter-q", "beta")
@@ -90,10 +90,11 @@ def test_filters_update_the_url_and_the_back_button_restores_them(page, fixture_
 def test_filters_work_by_keyboard(page, fixture_server):
     page.goto(fixture_server.url("metoder/"))
     page.focus("#mb-filter-q")
-    page.keyboard.press("Tab")  # to the step select
-    assert page.evaluate("document.activeElement.id") == "mb-filter-step"
-    page.keyboard.press("ArrowDown")  # choose step 1 without a mouse
-    page.wait_for_function("() => location.search.includes('step=')")
+    page.keyboard.press("Tab")  # to the sort select
+    page.keyboard.press("Tab")  # to the first step's checkbox
+    assert page.evaluate("document.activeElement.id") == "mb-f-step-1"
+    page.keyboard.press("Space")  # choose step 1 without a mouse
+    page.wait_for_function("() => location.search.includes('step=1')")
     assert page.inner_text("[data-mb-count]").startswith("Visar ")
 
 
