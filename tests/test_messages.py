@@ -238,3 +238,45 @@ def test_the_same_error_renders_in_english_on_request(bank_root):
         'methods/beta.md:5: steps: expected a list (The steps of Inget att vänta på (1–5) this belongs to.), '
         'found the text "fyra". Hint: write it as [a, b] or as lines starting with \'- \'.')
     assert info.value.report("en").startswith("Metodbanken found 1 problem in the content:\n  methods/beta.md:5: steps: expected")
+
+
+def test_synonym_problems_in_swedish(bank_root):
+    (bank_root / "synonyms.yml").write_text(
+        "- language: sv\n  word: förövare\n  finds: [våldsutövare]\n- language: sv\n  word: Förövare\n  finds: [utövare]\n",
+        encoding="utf-8")
+    assert swedish_errors(bank_root) == [
+        "synonyms.yml:5: [1].word: förväntade varje ord en gång per språk, hittade 'förövare' en gång till. "
+        "Tips: lägg till de andra orden under finds i den första posten."
+    ]
+    (bank_root / "synonyms.yml").write_text("förövare: våldsutövare\n", encoding="utf-8")
+    assert swedish_errors(bank_root) == [
+        "synonyms.yml:1: förväntade en lista med sökord (rader som börjar med '- language: sv'), hittade fält med värden (namn: värde)."
+    ]
+
+
+def test_a_text_that_closes_its_place_on_the_page_in_swedish(bank_root):
+    edit(bank_root / "methods/beta.md", "Betametodens syfte.", "Betametodens syfte.\n\n</div>\n\nMer text.")
+    hint = ("Tips: stäng varje HTML-element som du öppnar, och stäng inget som du inte har öppnat (till exempel ett ensamt "
+            "</div>); de flesta texter behöver ingen HTML alls.")
+    assert swedish_errors(bank_root) == [
+        f"methods/beta.md:9: text: förväntade Markdown som banken kan publicera säkert, hittade HTML-koden <div> "
+        f"(HTML som ändrar sidan runt {what}). {hint}" for what in ("texten", "en text")
+    ]
+
+
+def test_the_last_check_of_the_built_site_in_swedish_and_english(tmp_path):
+    from metodbanken.sitecheck import SiteCheckError, seal_site
+
+    (tmp_path / "a.html").write_text('<html><head></head><body><img src="x.png" onerror="alert(1)"></body></html>', encoding="utf-8")
+    reports = {}
+    for language in ("sv", "en"):
+        with pytest.raises(SiteCheckError) as info:
+            seal_site(tmp_path, public_url="https://example.org/", language=language)
+        reports[language] = str(info.value).splitlines()
+    assert reports["sv"][0] == "Metodbanken: den byggda webbplatsen innehåller något som ingen sida får innehålla:"
+    assert reports["sv"][1] == ("  a.html: ingen <meta> med Content-Security-Policy. Varje sidas mall måste skriva en "
+                                "(overrides/main.html skriver den för temats sidor).")
+    assert reports["sv"][2].startswith('  a.html: <img onerror="alert(1)"> (en händelsehanterare). Markdown kan ge ett element')
+    assert reports["en"][0] == "Metodbanken: the built site holds what no page may hold:"
+    assert reports["en"][1].startswith("  a.html: no Content-Security-Policy <meta>.")
+    assert reports["en"][2].startswith('  a.html: <img onerror="alert(1)"> (an event handler). Markdown may give an element')
