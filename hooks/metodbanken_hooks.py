@@ -8,6 +8,7 @@ from mkdocs.exceptions import PluginError
 
 from metodbanken.contentcheck import PageContentCheck
 from metodbanken.errors import ContentErrors
+from metodbanken.messages import phrase
 from metodbanken.navigation import section_page
 from metodbanken.opendata import write_open_data
 from metodbanken.output import clear_site, copy_material_files
@@ -57,7 +58,7 @@ def on_env(env, config, files):
     """Every page has been rendered from Markdown and none written yet: refuse them all if an editor's text is unsafe."""
     if _texts is not None and _texts.problems:
         clear_site(Path(config.site_dir))  # an earlier language may already be written: publish nothing
-        raise PluginError(ContentErrors(_texts.problems).report())
+        raise PluginError(ContentErrors(_texts.problems).report())  # in Swedish, like every content error
     env.globals["metodbanken_csp"] = POLICY
     env.globals["mb_labels"] = load_labels(_project(config).root / "labels")  # the header's search box prints them
     return env
@@ -71,7 +72,7 @@ def on_pre_build(config):
     try:
         _bank, _documents = prepare_with_documents(_project(config))
     except ContentErrors as exc:
-        raise PluginError(exc.report()) from None
+        raise PluginError(exc.report()) from None  # in Swedish, the editors' language, whichever language is being built
 
 
 def on_page_context(context, page, config, nav):
@@ -108,7 +109,7 @@ def on_post_build(config):
     write_synonyms(_bank.synonyms_for(language), output_dir)
     problems = verify_built_site(_bank, output_dir, language=language)
     if problems:
-        raise PluginError("Metodbanken: the built site does not match the sources:\n  " + "\n  ".join(problems))
+        raise PluginError("\n  ".join(p.render() for p in [phrase("verify.header"), *problems]))
     # after the check (redirects are not items): moved addresses, and the short step addresses /steg/<n>/
     write_redirects(_project(config).root, output_dir, language=language, extra=_bank.short_urls())
     if _is_last_language(config):

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from .errors import ContentErrors
 from .load import load_bank
+from .messages import Text, phrase
+from .schema import DEFAULT_LANGUAGE, LANGUAGES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate every content file and print every problem")
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="'github' prints GitHub Actions annotations so problems show on the pull request's lines")
+    check.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
+                       help="the language of the messages: sv (Swedish, the default) or en (English)")
 
     new = commands.add_parser("new", help="create the Swedish and English files of a new method, case or material")
     new.add_argument("kind", choices=("method", "case", "material"))
@@ -31,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="content reviewed longer ago than this is overdue (default: 730, two years)")
     status.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
     status.add_argument("--strict", action="store_true", help="exit 1 when anything is listed")
+    status.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
+                        help="the language of the report: sv (Swedish, the default) or en (English)")
 
     commands.add_parser("schemas", help="regenerate the JSON Schema files in schemas/ from metodbanken/schema.py")
     commands.add_parser("contributing", help="regenerate the field tables in CONTRIBUTING.md and CONTRIBUTING.en.md")
@@ -50,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root
     if args.command == "check":
-        return _check(root, args.format)
+        return _check(root, args.format, args.lang)
     if args.command == "new":
         return _new(root, args.kind, args.id)
     if args.command == "status":
@@ -68,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     return _redirects(root, args.site)
 
 
-def _check(root: Path, output_format: str) -> int:
+def _check(root: Path, output_format: str, language: str) -> int:
+    from .status import bank_counts
+
     started = time.perf_counter()
     try:
         bank = load_bank(root)
@@ -79,12 +87,11 @@ def _check(root: Path, output_format: str) -> int:
     except ContentErrors as exc:
         if output_format == "github":
             for error in exc.errors:
-                print(error.as_github_annotation())
-        print(exc.report(), file=sys.stderr if output_format == "github" else sys.stdout)
+                print(error.as_github_annotation(language))
+        print(exc.report(language), file=sys.stderr if output_format == "github" else sys.stdout)
         return 1
-    elapsed = time.perf_counter() - started
-    print(f"OK: {len(bank.methods)} methods, {len(bank.cases)} cases, {len(bank.materials)} materials, "
-          f"{len(bank.steps)} steps, {len(bank.terms)} terms checked in {elapsed:.2f} s.")
+    seconds = f"{time.perf_counter() - started:.2f}"
+    print(phrase("check.ok", counts=bank_counts(bank), seconds=Text(seconds.replace(".", ","), seconds)).render(language))
     return 0
 
 
@@ -94,11 +101,11 @@ def _new(root: Path, kind: str, item_id: str) -> int:
     try:
         created = new_item(root, kind, item_id)
     except ScaffoldError as exc:
-        print(f"Cannot create the {kind}: {exc}", file=sys.stderr)
+        print(phrase("new.refused", error=exc.args[0]).render(), file=sys.stderr)
         return 1
     for path in created.paths:
-        print(f"created {path.relative_to(root).as_posix()}{'/' if path.is_dir() else ''}")
-    print("Fill in the fields (each is explained in the file), then run: python -m metodbanken check")
+        print(phrase("new.created", path=path.relative_to(root).as_posix() + ("/" if path.is_dir() else "")).render())
+    print(phrase("new.next").render())
     return 0
 
 
@@ -108,11 +115,11 @@ def _status(root: Path, args: argparse.Namespace) -> int:
     try:
         bank = load_bank(root)
     except ContentErrors as exc:
-        print(exc.report())
-        print("Fix these first (python -m metodbanken check); status needs content that loads.")
+        print(exc.report(args.lang))
+        print(phrase("status.fix_first").render(args.lang))
         return 1
     result = bank_status(bank, today=args.today, max_age_days=args.max_age_days or DEFAULT_MAX_AGE_DAYS)
-    sys.stdout.write(as_markdown(result) if args.format == "markdown" else as_text(result))
+    sys.stdout.write(as_markdown(result, args.lang) if args.format == "markdown" else as_text(result, args.lang))
     return 1 if args.strict and not result.clean else 0
 
 
@@ -157,20 +164,20 @@ def _urls(root: Path, site: Path, *, only_check: bool) -> int:
 
     site = site if site.is_absolute() else root / site
     if not (site / "index.html").exists():
-        print(f"No built site at {site}: run `.venv/bin/mkdocs build --strict` first.", file=sys.stderr)
+        print(phrase("urls.no_site", site=site).render(), file=sys.stderr)
         return 1
     urls, problems = updated_url_list(root, site)
     problems += bad_redirects(read_redirects(root), built_urls(site))
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem.render(), file=sys.stderr)
     if problems:
         return 1
     if only_check:
         added = sorted(set(urls) - set(read_url_list(root)))
-        print(f"OK: every address in {URL_LIST} is still served; {len(added)} new address(es) will be recorded on publishing.")
+        print(phrase("urls.ok", file=URL_LIST, added=len(added)).render())
         return 0
     write_url_list(root, urls)
-    print(f"{URL_LIST}: {len(urls)} addresses")
+    print(phrase("urls.written", file=URL_LIST, count=len(urls)).render())
     return 0
 
 

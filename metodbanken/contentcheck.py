@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .errors import ContentError
 from .htmlpolicy import Violation, check_regions, strip_markers
-from .markup import EXPECTED, NONCE, PAGE_ORIGIN, line_of
+from .markup import NONCE, PAGE_ORIGIN, UNSAFE, line_of
+from .messages import phrase
 
 
 class PageContentCheck:
@@ -36,13 +37,13 @@ class PageContentCheck:
     def _error(self, ref: str, violation: Violation, page_path: str) -> ContentError:
         file, _, rest = ref.partition(":")
         first, _, field = rest.partition(":")
-        if not file or not first.isdigit():
-            return ContentError(f"(the page {page_path})", 1, "text", EXPECTED,
-                                f"the HTML {violation.found()}", violation.hint)
+        found = phrase("markdown.html", html=violation.found())
+        if not file or not first.isdigit():  # no file to name: the page's address
+            return ContentError(f"(/{page_path})", 1, "text", UNSAFE, {"found": found, "hint": violation.hint})
         first_line = int(first)
         lines = self._source(file).split("\n")[first_line - 1:]
         return ContentError(file, first_line + line_of(violation, "\n".join(lines)) - 1, field or "text",
-                            EXPECTED, f"the HTML {violation.found()}", violation.hint)
+                            UNSAFE, {"found": found, "hint": violation.hint})
 
     def _source(self, file: str) -> str:
         if file not in self._texts:

@@ -23,6 +23,7 @@ from typing import Callable
 
 from .docmodel import ChecklistQuestion, ChecklistSection, Document, checklist_blocks, markdown_blocks
 from .errors import ErrorCollector
+from .messages import phrase
 from .inputs import generated_file_problem
 from .model import Bank, Material
 from .render import SECTIONS
@@ -98,17 +99,16 @@ def build_documents(bank: Bank, labels: dict[str, dict[str, str]], *, cache_dir:
             data = cached.read_bytes() if cached and cached.is_file() else job.make()
         except Exception as exc:  # a library's error on one source: name the source, go on with the others
             errors.add(job.source.split(", ")[0] if "/" in job.source else f"materials/{job.material}/{job.source}", 1, "files",
-                       expected=f"a source the build can turn into {job.file}", found=f"{type(exc).__name__}: {exc}",
-                       hint="check the file's Markdown or SVG; the page's other files are unaffected.")
+                       "document.cannot_make", file=job.file, error=f"{type(exc).__name__}: {exc}")
             continue
         if cached and not cached.is_file():
             tmp = cached.with_suffix(cached.suffix + ".tmp")
             tmp.write_bytes(data)
             tmp.replace(cached)
         problem = generated_file_problem(job.file, len(data))
-        if problem:
-            errors.add(f"materials/{job.material}.md", 1, "files", expected="a generated file the bank can publish",
-                       found=problem, hint="rename the source file (letters A–Z, digits, '.', '_' and '-').")
+        if problem:  # the same rules as for editors' files (the name comes from the source file's)
+            problem_id, values = problem
+            errors.add(f"materials/{job.material}.md", 1, "files", problem_id, folder=f"materials/{job.material}", **values)
             continue
         made.setdefault(job.material, []).append((job.file, data))
         download = Download(job.file, job.language, len(data), job.source)
@@ -290,13 +290,15 @@ def _check_checklist_markdown(bank: Bank, labels: dict[str, dict[str, str]], err
         found = (Path(bank.material_dirs[material_id]) / name).read_text(encoding="utf-8")
         if found == expected:
             continue
-        line = next((i for i, (a, b) in enumerate(zip(found.splitlines(), expected.splitlines()), 1) if a != b),
-                    min(len(found.splitlines()), len(expected.splitlines())) + 1)
-        wanted = expected.splitlines()[line - 1] if line <= len(expected.splitlines()) else "(the end of the file)"
+        found_lines, expected_lines = found.splitlines(), expected.splitlines()
+        line = next((i for i, (a, b) in enumerate(zip(found_lines, expected_lines), 1) if a != b),
+                    min(len(found_lines), len(expected_lines)) + 1)
+
+        def at(lines: list[str]):
+            return lines[line - 1][:120] if line <= len(lines) else phrase("document.end_of_file")
         steps = ", ".join(bank.step(n).file for n in bank.material(material_id).steps)
-        errors.add(path, line, "", expected=f"the questions of {steps}: '{wanted[:120]}'",
-                   found=f"'{(found.splitlines()[line - 1] if line <= len(found.splitlines()) else '(the end of the file)')[:120]}'",
-                   hint=f"the file is made from the checklists: change the questions there, then run `{REGENERATE}`.")
+        errors.add(path, line, "", "document.checklist_drift", steps=steps, expected_line=at(expected_lines),
+                   found_line=at(found_lines))
 
 
 def _svg_text(pattern: re.Pattern, svg: bytes) -> str:

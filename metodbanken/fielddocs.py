@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from .messages import Text
 from .schema import BUILTIN_VOCABULARIES, Field
 
 # Swedish explanations of every field in schema.py, by field name. English comes from Field.doc.
@@ -81,6 +82,11 @@ def doc(field: Field, language: str, *, type_name: str = "") -> str:
     if language == "en":
         return field.doc
     return FIELD_DOCS_SV_BY_TYPE.get((type_name, field.name)) or FIELD_DOCS_SV[field.name]
+
+
+def doc_text(field: Field, type_name: str) -> Text:
+    """The field's explanation in both languages, as a value inside an error message."""
+    return Text(doc(field, "sv", type_name=type_name), doc(field, "en", type_name=type_name))
 
 
 def load_vocabularies(root: Path) -> dict[str, dict]:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 import ada_url
 from selectolax.lexbor import LexborHTMLParser
 
+from .messages import Phrase, phrase
+
 # -- shared rules -------------------------------------------------------------------------------------
 
 # Attributes that hold a URL (or a list of them) in HTML and SVG; any of them can navigate or fetch.
@@ -48,14 +50,15 @@ class Violation:
     element: str
     attribute: str
     value: str
-    problem: str
-    hint: str
+    problem: Phrase
+    hint: Phrase
 
-    def found(self) -> str:
+    def found(self) -> Phrase:
+        """The element (and attribute) as written, and why it was refused; render(language) gives the words."""
         if self.attribute:
             shown = self.value if len(self.value) <= 80 else self.value[:77] + "..."
-            return f'<{self.element} {self.attribute}="{shown}"> ({self.problem})'
-        return f"<{self.element}> ({self.problem})"
+            return phrase("html.attribute", element=self.element, attribute=self.attribute, value=shown, problem=self.problem)
+        return phrase("html.element", element=self.element, problem=self.problem)
 
 
 def resolve(url: str, base: str) -> ada_url.URL | None:
@@ -97,12 +100,10 @@ CONTENT_ATTRIBUTES = {
 }
 LINK_SCHEMES = ("http:", "https:", "mailto:")
 
-HINT_ELEMENT = ("the bank publishes text, lists, tables, links and images from the bank itself; "
-                "write it in Markdown, without this HTML element.")
-HINT_ATTRIBUTE = ("Markdown may give an element an id or a class ({: #id .class }), nothing else: "
-                  "no style, no event handler such as onclick, no data- attributes.")
-HINT_LINK = "link to a web page (https://…), an e-mail address (mailto:…) or another page of the bank (../metoder/<id>.md)."
-HINT_IMAGE = "images must be files in the bank (for example a material's file); images from other sites are not allowed."
+HINT_ELEMENT = phrase("html.hint.element")
+HINT_ATTRIBUTE = phrase("html.hint.attribute")
+HINT_LINK = phrase("html.hint.link")
+HINT_IMAGE = phrase("html.hint.image")
 
 
 def check_fragment(html: str, *, base_url: str) -> list[Violation]:
@@ -129,14 +130,14 @@ def _check_content_children(parent, base: ada_url.URL, *, skip=None) -> list[Vio
             continue
         tag = (node.tag or "").lower()
         if ":" in tag or tag not in CONTENT_ELEMENTS:  # svg and math are refused, so nothing foreign is reached
-            problems.append(Violation(tag.split(":")[-1], "", "", "an element the bank does not publish", HINT_ELEMENT))
+            problems.append(Violation(tag.split(":")[-1], "", "", phrase("html.element_not_published"), HINT_ELEMENT))
             continue  # its children go with it
         allowed = _GLOBAL_CONTENT_ATTRIBUTES | CONTENT_ATTRIBUTES.get(tag, set())
         for attribute, value in node.attributes.items():
             attribute_name = (attribute or "").lower()
             value = value or ""
             if attribute_name not in allowed:
-                problems.append(Violation(tag, attribute_name, value, "an attribute the bank does not publish", HINT_ATTRIBUTE))
+                problems.append(Violation(tag, attribute_name, value, phrase("html.attribute_not_published"), HINT_ATTRIBUTE))
             elif attribute_name in URL_ATTRIBUTES:
                 problem = _content_url_problem(tag, attribute_name, value, base)
                 if problem:
@@ -147,8 +148,7 @@ def _check_content_children(parent, base: ada_url.URL, *, skip=None) -> list[Vio
 
 # -- editors' text inside a generated page --------------------------------------------------------------------
 
-HINT_BALANCE = ("close every HTML element you open and do not close one you did not open (for example a stray </div>); "
-                "most texts need no HTML at all.")
+HINT_BALANCE = phrase("html.hint.balance")
 
 
 def check_regions(html: str, *, nonce: str, base_url: str) -> list[tuple[str, Violation]]:
@@ -164,7 +164,7 @@ def check_regions(html: str, *, nonce: str, base_url: str) -> list[tuple[str, Vi
         children = list(_element_children(wrapper))
         last = children[-1] if children else None
         if last is None or last.tag != "div" or last.attributes.get("data-mb-end") != nonce:
-            results.append((ref, Violation("div", "", "", "HTML that changes the page around the text", HINT_BALANCE)))
+            results.append((ref, Violation("div", "", "", phrase("html.changes_page"), HINT_BALANCE)))
             continue
         for violation in _check_content_children(wrapper, base, skip=lambda node: node.attributes.get("data-mb-end") == nonce):
             results.append((ref, violation))
@@ -172,7 +172,7 @@ def check_regions(html: str, *, nonce: str, base_url: str) -> list[tuple[str, Vi
     for marker in markers:
         parent = marker.parent
         if parent is None or parent.attributes.get("data-mb-nonce") != nonce:
-            results.append(("", Violation("div", "", "", "HTML that changes the page around a text", HINT_BALANCE)))
+            results.append(("", Violation("div", "", "", phrase("html.changes_page_somewhere"), HINT_BALANCE)))
     return results
 
 
@@ -184,17 +184,17 @@ def strip_markers(html: str, *, nonce: str) -> str:
     return _MARKER_ATTRIBUTES.sub("", html.replace(f'<div data-mb-end="{nonce}"></div>', ""))
 
 
-def _content_url_problem(tag: str, attribute: str, value: str, base: ada_url.URL) -> tuple[str, str] | None:
+def _content_url_problem(tag: str, attribute: str, value: str, base: ada_url.URL) -> tuple[Phrase, Phrase] | None:
     url = resolve(value, base.href)
     if url is None:
-        return "an address a browser cannot read", HINT_LINK
+        return phrase("html.unreadable_address"), HINT_LINK
     fetched = attribute in _FETCHING.get(tag, set())
     if fetched:
         if not _same_origin(url, base):
-            return "a file from another site", HINT_IMAGE
+            return phrase("html.file_from_elsewhere"), HINT_IMAGE
         return None
     if url.protocol not in LINK_SCHEMES:
-        return f"a '{url.protocol}' address", HINT_LINK
+        return phrase("html.scheme", scheme=url.protocol), HINT_LINK
     return None
 
 
@@ -240,7 +240,7 @@ def scan_page(html: str, *, page_url: str) -> tuple[list[Violation], list[str]]:
             for attribute, value in node.attributes.items():
                 name = (attribute or "").lower()
                 if name.startswith("on"):
-                    problems.append(Violation(tag, name, value or "", "an event handler", HINT_ATTRIBUTE))
+                    problems.append(Violation(tag, name, value or "", phrase("html.event_handler"), HINT_ATTRIBUTE))
                 elif name.endswith(":href"):
                     problem = _page_url_problem(tag, name, value or "", base, node.attributes)
                     if problem:
@@ -255,34 +255,34 @@ def scan_page(html: str, *, page_url: str) -> tuple[list[Violation], list[str]]:
                 if problem:
                     problems.append(Violation(tag, name, value, problem, HINT_LINK))
     for node in tree.css(",".join(sorted(_NEVER))):
-        problems.append(Violation((node.tag or "").lower(), "", "", "an element that embeds or rebases", HINT_ELEMENT))
+        problems.append(Violation((node.tag or "").lower(), "", "", phrase("html.embeds"), HINT_ELEMENT))
     for node in tree.css("article script, article style"):
-        problems.append(Violation(node.tag, "", "", "script or style inside the page content", HINT_ELEMENT))
+        problems.append(Violation(node.tag, "", "", phrase("html.script_in_content"), HINT_ELEMENT))
     for node in tree.css("style"):
         if _CSS_URL.search(node.text() or ""):
-            problems.append(Violation("style", "", "", "a style sheet that loads a file", HINT_ELEMENT))
+            problems.append(Violation("style", "", "", phrase("html.style_sheet_loads"), HINT_ELEMENT))
     for node in tree.css("[style]"):
         value = node.attributes.get("style") or ""
         if _CSS_URL.search(value):
-            problems.append(Violation((node.tag or "").lower(), "style", value, "a style that loads a file", HINT_ATTRIBUTE))
+            problems.append(Violation((node.tag or "").lower(), "style", value, phrase("html.style_loads"), HINT_ATTRIBUTE))
     for node in tree.css(",".join(sorted(_ANIMATION))):
         attributes = node.attributes
         target = attributes.get("attributeName") or attributes.get("attributename") or ""
         if target.strip().lower().endswith("href"):
-            problems.append(Violation((node.tag or "").lower(), "attributeName", target, "an animation that changes a link", HINT_ELEMENT))
+            problems.append(Violation((node.tag or "").lower(), "attributeName", target, phrase("html.animated_link"), HINT_ELEMENT))
     for node in tree.css("meta[http-equiv]"):
         attributes = node.attributes
         if (attributes.get("http-equiv") or "").lower() == "refresh":
             target = (attributes.get("content") or "").partition("=")[2].strip().strip("'\"")
             url = resolve(target, base.href) if target else None
             if url is None or not _same_origin(url, base):
-                problems.append(Violation("meta", "content", attributes.get("content") or "", "a redirect off the site", HINT_LINK))
+                problems.append(Violation("meta", "content", attributes.get("content") or "", phrase("html.redirect_off_site"), HINT_LINK))
     scripts = [(node.text(deep=True) or "") for node in tree.css("script")
                if "src" not in node.attributes and (node.attributes.get("type") or "").strip().lower() in _EXECUTABLE_TYPES]
     return problems, scripts
 
 
-def _page_url_problem(tag: str, attribute: str, value: str, base: ada_url.URL, attributes: dict) -> str | None:
+def _page_url_problem(tag: str, attribute: str, value: str, base: ada_url.URL, attributes: dict) -> Phrase | None:
     fetched = attribute in _FETCHING.get(tag, set()) or attribute in ("srcset", "imagesrcset", "ping", "poster")
     if tag == "link" and attribute == "href":
         relations = set((attributes.get("rel") or "").lower().split())
@@ -292,11 +292,11 @@ def _page_url_problem(tag: str, attribute: str, value: str, base: ada_url.URL, a
     for part in _urls_in(attribute, value):
         url = resolve(part, base.href)
         if url is None:
-            return "an address a browser cannot read"
+            return phrase("html.unreadable_address")
         if url.protocol in ("javascript:", "vbscript:") or (url.protocol in _SCRIPT_SCHEMES and not fetched):
-            return f"a '{url.protocol}' address"
+            return phrase("html.scheme", scheme=url.protocol)
         if fetched and not _same_origin(url, base) and url.protocol != "data:":
-            return "a file from another site"
+            return phrase("html.file_from_elsewhere")
         if fetched and url.protocol == "data:" and tag not in ("img", "link"):
-            return "a 'data:' file"
+            return phrase("html.data_file")
     return None

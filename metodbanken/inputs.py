@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from .errors import ErrorCollector, describe
+from .messages import Phrase, phrase
 from .sourcefile import read_yaml
 
 # -- symlinks and stray files ---------------------------------------------------------------------------
@@ -35,8 +36,7 @@ def check_no_symlinks(root: Path, errors: ErrorCollector) -> None:
 
 
 def _symlink_error(root: Path, path: Path, errors: ErrorCollector) -> None:
-    errors.add(path.relative_to(root).as_posix(), 1, "", expected="a real file or folder", found="a symbolic link",
-               hint="replace the link with the file itself; the bank never follows links.")
+    errors.add(path.relative_to(root).as_posix(), 1, "", "path.symlink")
 
 
 def check_item_folder(root: Path, folder_name: str, errors: ErrorCollector, *, material_ids: set[str] | None = None) -> None:
@@ -52,12 +52,10 @@ def check_item_folder(root: Path, folder_name: str, errors: ErrorCollector, *, m
         if path.is_dir():
             if material_ids is not None and path.name in material_ids:
                 continue
-            hint = ("a material's files go in materials/<id>/ beside materials/<id>.md."
-                    if material_ids is not None else f"put every file directly in {folder_name}/; subfolders are not read.")
-            errors.add(name, 1, "", expected=f"only content files in {folder_name}/", found="a folder the bank does not read", hint=hint)
+            hint = phrase("hint.material_folder") if material_ids is not None else phrase("hint.no_subfolders", folder=folder_name)
+            errors.add(name, 1, "", "folder.subfolder", folder=folder_name, hint=hint)
         elif path.suffix != ".md" and not path.name.startswith("."):
-            errors.add(name, 1, "", expected=f"<id>.md and <id>.en.md files in {folder_name}/", found=f"a '{path.suffix or path.name}' file",
-                       hint="it would never be published: rename it to <id>.md or remove it.")
+            errors.add(name, 1, "", "folder.stray_file", folder=folder_name, suffix=path.suffix or path.name)
 
 
 # -- material files ----------------------------------------------------------------------------------------
@@ -67,44 +65,42 @@ MAX_FILE_BYTES = 25 * 1024 * 1024
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*\.[a-z0-9]+$")
 
 
-def material_file_problem(folder: Path, file_name: str) -> tuple[str, str] | None:
-    """(found, hint) when a listed material file may not be published; None when it may."""
+def material_file_problem(folder: Path, file_name: str) -> tuple[str, dict] | None:
+    """(problem id, values) when a listed material file may not be published; None when it may."""
     if not _SAFE_NAME.match(file_name) or file_name.lower() in ("index.html", "index.htm"):
-        return (f"the file name '{file_name}'",
-                "file names use letters A–Z, digits, '.', '_' and '-' only, start with a letter or digit and end in an extension, e.g. affisch-v47.pdf.")
+        return "material.file_name", {"file": file_name}
     extension = file_name.rsplit(".", 1)[1]
     if extension not in MATERIAL_EXTENSIONS:
-        return (f"a '.{extension}' file", f"the bank publishes {', '.join('.' + e for e in MATERIAL_EXTENSIONS)} files; "
-                "save it as one of those (for example PDF).")
+        return "material.file_type", {"extension": extension, "extensions": ", ".join("." + e for e in MATERIAL_EXTENSIONS)}
     path = folder / file_name
     if folder.is_symlink() or path.is_symlink():
-        return "a symbolic link", "upload the file itself."
+        return "material.file_symlink", {}
     if not path.is_file():
-        return f"'{file_name}', which is not there", f"upload the file to {folder.parent.name}/{folder.name}/ or fix its name."
+        return "material.file_missing", {"file": file_name}
     try:
         path.resolve(strict=True).relative_to(folder.resolve(strict=True))
     except (ValueError, OSError):
-        return "a path outside the material's folder", "upload the file into the material's own folder."
+        return "material.file_outside", {}
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return (f"a file of {size / 1024 / 1024:.0f} MB", f"files may be at most {MAX_FILE_BYTES // 1024 // 1024} MB; "
-                "compress it or split it.")
+        return "material.file_too_large", {"size": f"{size / 1024 / 1024:.0f}", "max": MAX_FILE_BYTES // 1024 // 1024}
     if extension == "svg":
         problem = svg_problem(path.read_bytes())
         if problem:
-            return f"an SVG image with {problem}", ("SVG images may hold shapes, text and styles only: no script, event attributes, "
-                                                    "foreignObject, animation of links or references to other files. Export it again or use PNG.")
+            return "material.file_unsafe_svg", {"problem": problem}
     return None
 
 
-def generated_file_problem(file_name: str, size: int) -> str | None:
-    """What keeps a file the build generated from being published (the same rules as editors' files); None if fine."""
+def generated_file_problem(file_name: str, size: int) -> tuple[str, dict] | None:
+    """(problem id, values) when a file the build generated may not be published (the same rules as editors' files);
+    None when it may."""
     if not _SAFE_NAME.match(file_name) or file_name.lower() in ("index.html", "index.htm"):
-        return f"the file name '{file_name}'"
-    if file_name.rsplit(".", 1)[1] not in MATERIAL_EXTENSIONS:
-        return f"a '.{file_name.rsplit('.', 1)[1]}' file"
+        return "material.file_name", {"file": file_name}
+    extension = file_name.rsplit(".", 1)[1]
+    if extension not in MATERIAL_EXTENSIONS:
+        return "material.file_type", {"extension": extension, "extensions": ", ".join("." + e for e in MATERIAL_EXTENSIONS)}
     if size > MAX_FILE_BYTES:
-        return f"a file of {size / 1024 / 1024:.0f} MB"
+        return "material.file_too_large", {"size": f"{size / 1024 / 1024:.0f}", "max": MAX_FILE_BYTES // 1024 // 1024}
     return None
 
 
@@ -113,35 +109,35 @@ _SVG_ANIMATION = {"set", "animate", "animatemotion", "animatetransform", "animat
 _CSS_REFERENCE = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import|image-set\(", re.I)
 
 
-def svg_problem(data: bytes) -> str | None:
+def svg_problem(data: bytes) -> Phrase | None:
     """What makes an SVG file unsafe to serve from our origin, in the spirit of MediaWiki's upload checks; None if safe."""
     head = data[:4096].lower()
     if b"<!doctype" in data.lower() or b"<!entity" in data.lower():
-        return "a DOCTYPE or entity declaration"
+        return phrase("svg.doctype")
     if b"<?xml-stylesheet" in head or b"<?xml-stylesheet" in data.lower():
-        return "an xml-stylesheet instruction"
+        return phrase("svg.stylesheet")
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
-        return f"XML the bank cannot read ({exc})"
+        return phrase("svg.unreadable", error=exc)
     if _local(root.tag) != "svg":
-        return f"<{_local(root.tag)}> as its root instead of <svg>"
+        return phrase("svg.root", tag=_local(root.tag))
     for element in root.iter():
         tag = _local(element.tag)
         if tag in _SVG_FORBIDDEN:
-            return f"a <{tag}> element"
+            return phrase("svg.element", tag=tag)
         if tag == "style" and _CSS_REFERENCE.search(element.text or ""):
-            return "a style that loads a file"
+            return phrase("svg.style_loads")
         for attribute, value in element.attrib.items():
             name = _local(attribute)
             if name.startswith("on"):
-                return f"an event attribute {name}"
+                return phrase("svg.event", name=name)
             if name == "href" and not value.strip().startswith("#"):
-                return f"a reference to '{value.strip()[:60]}'"
+                return phrase("svg.reference", target=value.strip()[:60])
             if _CSS_REFERENCE.search(value):
-                return f"a reference to another file in {name}"
+                return phrase("svg.reference_in", name=name)
         if tag in _SVG_ANIMATION and element.attrib.get("attributeName", "").strip().lower().endswith("href"):
-            return "an animation that changes a link"
+            return phrase("svg.animated_link")
     return None
 
 
@@ -163,34 +159,31 @@ def check_labels(root: Path, errors: ErrorCollector, *, languages: tuple[str, ..
         name = f"labels/{language}.yml"
         path = root / name
         if not path.exists():
-            errors.add(name, 1, "", expected="the interface texts in this language", found="no file",
-                       hint="restore the file from the repository.")
+            errors.add(name, 1, "", "labels.missing_file")
             continue
         record = read_yaml(path, name=name, errors=errors)
         if record is None:
             continue
         if not isinstance(record.data, dict):
-            errors.add(name, 1, "", expected="a mapping of key: text", found=describe(record.data))
+            errors.add(name, 1, "", "labels.not_a_mapping", found=describe(record.data))
             continue
         table = {}
         for key, value in record.data.items():
             line = record.line((key,))
             if not isinstance(key, str) or not _LABEL_KEY.match(key):
-                errors.add(name, line, str(key), expected="a key of lower-case letters, digits and _", found=f"'{key}'")
+                errors.add(name, line, str(key), "labels.key_format", key=key)
                 continue
             if not isinstance(value, str):  # an empty text is allowed (Swedish never needs 'translation missing')
                 found = record.raw((key,)) or describe(value)
-                errors.add(name, line, key, expected="a text", found=found, hint='write it in quotes: key: "text".')
+                errors.add(name, line, key, "labels.not_text", found=found)
                 continue
             try:
                 fields = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
             except ValueError as exc:
-                errors.add(name, line, key, expected="a text whose placeholders look like {name}", found=f"'{value}' ({exc})",
-                           hint="write a literal brace as {{ or }}.")
+                errors.add(name, line, key, "labels.placeholder_syntax", value=value, error=exc)
                 continue
             if any(not _LABEL_KEY.match(f) for f in fields):
-                errors.add(name, line, key, expected="placeholders of the form {name}", found=f"'{value}'",
-                           hint="placeholders are names such as {n}; write a literal brace as {{ or }}.")
+                errors.add(name, line, key, "labels.placeholder_names", value=value)
                 continue
             table[key] = fields
         tables[language] = (table, record)
@@ -205,20 +198,17 @@ def check_labels(root: Path, errors: ErrorCollector, *, languages: tuple[str, ..
     for language, (table, record) in tables.items():
         name = f"labels/{language}.yml"
         for key in sorted((used | set(reference)) - set(table)):
-            errors.add(name, 1, key, expected=f"the text '{key}' (used by the templates or in labels/{reference_language}.yml)",
-                       found="it missing", hint=f"add {key}: \"…\" in {language}.")
+            errors.add(name, 1, key, "labels.missing_key", key=key, reference=reference_language, language=language)
         for key in sorted(set(table) - set(reference)):
-            errors.add(name, record.line((key,)), key, expected=f"only keys that labels/{reference_language}.yml has", found=f"'{key}'",
-                       hint="remove it, or add it to every language.")
+            errors.add(name, record.line((key,)), key, "labels.extra_key", key=key, reference=reference_language)
         for key in sorted(set(table) & set(reference)):
             if table[key] != reference[key]:
-                errors.add(name, record.line((key,)), key,
-                           expected=f"the placeholders {_braces(reference[key]) or 'none'} (as in labels/{reference_language}.yml)",
-                           found=_braces(table[key]) or "none", hint="each language fills in the same values.")
+                errors.add(name, record.line((key,)), key, "labels.placeholders_differ", placeholders=_braces(reference[key]),
+                           reference=reference_language, found=_braces(table[key]))
 
 
-def _braces(fields: set[str]) -> str:
-    return ", ".join("{" + f + "}" for f in sorted(fields))
+def _braces(fields: set[str]) -> str | Phrase:
+    return ", ".join("{" + f + "}" for f in sorted(fields)) or phrase("none")
 
 
 # -- redirects ---------------------------------------------------------------------------------------------
@@ -241,27 +231,23 @@ def check_redirects(root: Path, errors: ErrorCollector, *, pages: set[str]) -> d
     if record.data is None:
         return {}
     if not isinstance(record.data, dict):
-        errors.add(name, 1, "", expected="lines 'old/path/: new/path/'", found=describe(record.data),
-                   hint="write one line per moved address, e.g. metoder/gammalt-id/: metoder/nytt-id/")
+        errors.add(name, 1, "", "redirects.not_a_mapping", found=describe(record.data))
         return {}
     redirects: dict[str, str] = {}
     for old, new in record.data.items():
         line = record.line((old,))
-        bad = [(p, label) for p, label in ((old, "the old address"), (new, "the new address"))
+        bad = [(p, which) for p, which in ((old, "redirects.old"), (new, "redirects.new"))
                if not isinstance(p, str) or not _REDIRECT_PATH.match(p.strip().lstrip("/"))]
         if bad:
-            value, label = bad[0]
-            errors.add(name, line, str(old), expected=f"{label} as a path inside the site, such as metoder/nytt-id/",
-                       found=describe(value), hint="no https://, no '..', no spaces; lower-case letters, digits and hyphens.")
+            value, which = bad[0]
+            errors.add(name, line, str(old), "redirects.path", which=phrase(which), found=describe(value))
             continue
         old_path, new_path = old.strip().lstrip("/"), new.strip().lstrip("/")
         if old_path in pages:
-            errors.add(name, line, old, expected="an address the site no longer has", found=f"'{old_path}', a page that exists",
-                       hint="a redirect would hide the real page: remove the line.")
+            errors.add(name, line, old, "redirects.over_page", path=old_path)
             continue
         if new_path not in pages:
-            errors.add(name, line, old, expected="a new address the site has", found=f"'{new_path}', which the site does not have",
-                       hint="point it at an existing page, e.g. metoder/<id>/.")
+            errors.add(name, line, old, "redirects.target_missing", path=new_path)
             continue
         redirects[old_path] = new_path
     return redirects

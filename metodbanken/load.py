@@ -11,7 +11,8 @@ from .model import (Bank, Case, Localized, LocalizedMarkdown, Material, Material
 from .schema import (BUILTIN_VOCABULARIES, CASE, ITEM_TYPES, LANGUAGES, MATERIAL, METHOD, SOURCE, STEP, STEP_NUMBERS, SYNONYM,
                      TERM, ContentType)
 from .sourcefile import Record, read_markdown, read_yaml
-from .validate import INVALID, SLUG, Context, check_mapping, check_markdown, nearest
+from .messages import phrase
+from .validate import AN_EXISTING_KIND, INVALID, SLUG, Context, check_mapping, check_markdown, nearest
 from .inputs import check_item_folder, check_labels, check_no_symlinks, check_redirects, material_file_problem
 
 _VOCABULARY_VALUE = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")  # a slug, or a licence such as cc-by-4.0
@@ -53,8 +54,8 @@ def load_bank(root: Path, *, render_check: bool = True) -> Bank:
         if ref.target not in known[ref.kind]:
             guess = nearest(ref.target, sorted(known[ref.kind]))
             where = "sources.yml" if ref.kind == "source" else f"{_folder(ref.kind)}/"
-            ctx.error(ref.record, ref.path, expected=f"the id of an existing {ref.kind}", found=f"'{ref.target}', which does not exist",
-                      hint=f"did you mean '{guess}'?" if guess else f"check the id against {where}.")
+            ctx.error(ref.record, ref.path, "ref.unknown", what=phrase(AN_EXISTING_KIND[ref.kind]), target=ref.target,
+                      hint=phrase("hint.did_you_mean", guess=guess) if guess else phrase("hint.check_id_against", where=where))
     errors.raise_if_any()
     return Bank(vocabularies=vocabularies, sources=sources, steps=steps, methods=items["method"], cases=items["case"],
                 materials=items["material"], terms=terms, material_dirs=material_dirs,
@@ -94,28 +95,27 @@ def _load_vocabularies(root: Path, errors: ErrorCollector) -> dict[str, Vocabula
     record = read_yaml(root / name, name=name, errors=errors) if (root / name).exists() else None
     if record is None:
         if not (root / name).exists():
-            errors.add(name, 1, "", expected="the vocabularies file", found="no file", hint="restore vocabularies.yml from the repository.")
+            errors.add(name, 1, "", "vocabularies.missing_file")
         return {}
     vocabularies = {}
     required = {f.vocabulary for t in ITEM_TYPES for f in t.fields if f.vocabulary} - set(BUILTIN_VOCABULARIES)
     data = record.data if isinstance(record.data, dict) else {}
     for missing in sorted(required - set(data)):
-        errors.add(name, 1, missing, expected=f"the vocabulary '{missing}'", found="it missing")
+        errors.add(name, 1, missing, "vocabularies.missing", name=missing)
     for vocab_name, spec in data.items():
         where = (vocab_name,)
         if not isinstance(spec, dict) or not isinstance(spec.get("values"), dict) or not spec["values"]:
-            errors.add(name, record.line(where), vocab_name, expected="label: {sv, en} and values: {value: {label: {sv, en}}}", found=describe(spec))
+            errors.add(name, record.line(where), vocab_name, "vocabularies.shape", found=describe(spec))
             continue
         values = []
         for value, value_spec in spec["values"].items():
             if not isinstance(value, str) or not _VOCABULARY_VALUE.match(value):
-                errors.add(name, record.line(where + ("values", value)), f"{vocab_name}.values", expected="a value of lower-case ASCII letters, digits, single hyphens and dots",
-                           found=f"'{value}'", hint="values appear in addresses and filters; write e.g. 'barn-och-unga'.")
+                errors.add(name, record.line(where + ("values", value)), f"{vocab_name}.values", "vocabularies.value_format", value=value)
                 continue
             label = _labels(value_spec.get("label") if isinstance(value_spec, dict) else None)
             if label is None:
-                errors.add(name, record.line(where + ("values", value)), f"{vocab_name}.values.{value}.label",
-                           expected="a label with sv and en", found=describe(value_spec))
+                errors.add(name, record.line(where + ("values", value)), f"{vocab_name}.values.{value}.label", "vocabularies.value_label",
+                           found=describe(value_spec))
                 continue
             description = _labels(value_spec.get("description"))
             values.append(VocabularyValue(str(value), label, description))
@@ -140,15 +140,15 @@ def _load_sources(root: Path, ctx: Context) -> dict[str, Source]:
         ctx.present["source"] = None  # unreadable: its own error is reported, not one per reference
     if record is None or not isinstance(record.data, dict):
         if record is not None:
-            ctx.error(record, (), expected="a mapping from source id to its title, publisher, year and url", found=describe(record.data))
+            ctx.error(record, (), "sources.shape", found=describe(record.data))
         return {}
     sources = {}
     ctx.present["source"] = {str(k) for k in record.data}
     for source_id, spec in record.data.items():
         if not SLUG.match(str(source_id)):
-            ctx.error(record, (source_id,), expected="a source id of lower-case ASCII letters, digits and hyphens", found=f"'{source_id}'")
+            ctx.error(record, (source_id,), "sources.id_format", value=source_id)
             continue
-        cleaned = check_mapping(SOURCE.fields, spec, record, (source_id,), ctx)
+        cleaned = check_mapping(SOURCE.fields, spec, record, (source_id,), ctx, type_name=SOURCE.name)
         if cleaned is None or INVALID in cleaned.values():
             continue
         sources[source_id] = Source(id=source_id, **cleaned)
@@ -161,22 +161,20 @@ def _load_steps(root: Path, ctx: Context) -> tuple[Step, ...]:
     for path in sorted(folder.glob("*")) if folder.is_dir() else []:
         name = _relative(root, path)
         if path.suffix not in (".yml", ".yaml"):
-            ctx.errors.add(name, 1, "", expected="a step file named <number>-<slug>.yml", found=f"a '{path.suffix}' file",
-                           hint="checklists/ holds one YAML file per step.")
+            ctx.errors.add(name, 1, "", "steps.file_type", suffix=path.suffix)
             continue
         record = read_yaml(path, name=name, errors=ctx.errors)
         if record is None:
             continue
-        cleaned = check_mapping(STEP.fields, record.data, record, (), ctx)
+        cleaned = check_mapping(STEP.fields, record.data, record, (), ctx, type_name=STEP.name)
         if cleaned is None or INVALID in cleaned.values():
             continue
         expected_name = f"{cleaned['step']}-{cleaned['slug']}"
         if path.stem != expected_name:
-            ctx.error(record, ("slug",), expected=f"the file name {expected_name}{path.suffix} (step-slug)", found=f"the file name {path.name}",
-                      hint=f"rename the file to {expected_name}{path.suffix}, or fix 'step' and 'slug'.")
+            ctx.error(record, ("slug",), "steps.file_name", expected=f"{expected_name}{path.suffix}", name=path.name)
             continue
         if cleaned["step"] in steps:
-            ctx.error(record, ("step",), expected="each step number in one file only", found=f"step {cleaned['step']} also in {steps[cleaned['step']].file}")
+            ctx.error(record, ("step",), "steps.duplicate", step=cleaned["step"], file=steps[cleaned["step"]].file)
             continue
         question_ids: set[str] = set()
         questions = []
@@ -184,8 +182,7 @@ def _load_steps(root: Path, ctx: Context) -> tuple[Step, ...]:
             if INVALID in q.values():
                 continue
             if q["id"] in question_ids:
-                ctx.error(record, ("questions", index, "id"), expected="a question id used once in the step", found=f"'{q['id']}' again",
-                          hint="question ids become anchors (#id) and must be unique.")
+                ctx.error(record, ("questions", index, "id"), "questions.duplicate_id", value=q["id"])
                 continue
             question_ids.add(q["id"])
             questions.append(Question(**q))
@@ -195,8 +192,7 @@ def _load_steps(root: Path, ctx: Context) -> tuple[Step, ...]:
     broken_step_file = any(e.file.startswith(STEP.folder + "/") for e in ctx.errors.errors)
     for number in STEP_NUMBERS:
         if number not in steps and not broken_step_file:
-            ctx.errors.add(STEP.folder + "/", 1, "step", expected=f"a file for step {number}", found="none",
-                           hint=f"add {STEP.folder}/{number}-<slug>.yml.")
+            ctx.errors.add(STEP.folder + "/", 1, "step", "steps.missing", step=number, folder=STEP.folder)
     return tuple(steps[n] for n in sorted(steps))
 
 
@@ -207,8 +203,7 @@ def _load_items(root: Path, content_type: ContentType, ctx: Context) -> tuple:
         match = _LANGUAGE_SUFFIX.match(path.name)
         language = match.group("lang") or "sv"
         if language not in ("sv", "en") or match.group("lang") == "sv":
-            ctx.errors.add(_relative(root, path), 1, "", expected="<id>.md (Swedish) or <id>.en.md (English)", found=f"the file name {path.name}",
-                           hint="Swedish files have no language suffix.")
+            ctx.errors.add(_relative(root, path), 1, "", "items.file_name", name=path.name)
             continue
         groups.setdefault(match.group("id"), {})[language] = path
     items = []
@@ -217,8 +212,7 @@ def _load_items(root: Path, content_type: ContentType, ctx: Context) -> tuple:
     for file_id, paths in sorted(groups.items()):
         if "sv" not in paths:
             name = _relative(root, paths["en"])
-            ctx.errors.add(name, 1, "", expected=f"a Swedish original {content_type.folder}/{file_id}.md beside it", found="only the English file",
-                           hint="the Swedish file holds the facts; create it first (python -m metodbanken new ...).")
+            ctx.errors.add(name, 1, "", "items.english_only", folder=content_type.folder, id=file_id)
             continue
         item = _load_item(root, content_type, file_id, paths, ctx, seen_ids)
         if item is not None:
@@ -231,22 +225,20 @@ def _load_item(root: Path, content_type: ContentType, file_id: str, paths: dict[
     record = read_markdown(paths["sv"], name=name, errors=ctx.errors)
     if record is None:
         return None
-    cleaned = check_mapping(content_type.fields, record.data, record, (), ctx)
+    cleaned = check_mapping(content_type.fields, record.data, record, (), ctx, type_name=content_type.name)
     body_sv, origin_sv = _body(record, content_type, ctx)
     english = _load_english(root, content_type, paths.get("en"), ctx)
     if cleaned is None:
         return None
     if cleaned.get("id") not in (INVALID, None):
         if cleaned["id"] != file_id:
-            ctx.error(record, ("id",), expected=f"the id '{file_id}' (equal to the file name)", found=f"'{cleaned['id']}'",
-                      hint=f"rename the file to {cleaned['id']}.md, or set id: {file_id}. Ids never change once published; a rename needs a redirect.")
+            ctx.error(record, ("id",), "id.not_file_name", file_id=file_id, id=cleaned["id"])
             return None
         if cleaned["id"] in _RESERVED_IDS:
-            ctx.error(record, ("id",), expected="an id that is not the name of a page the site generates",
-                      found=f"'{cleaned['id']}'", hint=f"choose a more specific id, e.g. '{cleaned['id']}-{content_type.name}'.")
+            ctx.error(record, ("id",), "id.reserved", id=cleaned["id"], kind=content_type.name)
             return None
         if cleaned["id"] in seen_ids:
-            ctx.error(record, ("id",), expected="an id used by one item only", found=f"'{cleaned['id']}', also used in {seen_ids[cleaned['id']]}")
+            ctx.error(record, ("id",), "id.duplicate", id=cleaned["id"], file=seen_ids[cleaned["id"]])
             return None
         seen_ids[cleaned["id"]] = name
     if INVALID in cleaned.values() or body_sv is None or english is INVALID:
@@ -273,8 +265,7 @@ def _body(record: Record, content_type: ContentType, ctx: Context) -> tuple[str 
     body = record.body.strip("\n")
     first_line = record.body_line + (len(record.body) - len(record.body.lstrip("\n")))
     if content_type.body_required and not body.strip():
-        ctx.errors.add(record.file, record.body_line, "text", expected="the text below the front matter", found="no text",
-                       hint="write the sections the template lists (for a method: Syfte, Så går det till, Vad som krävs, Erfarenheter).")
+        ctx.errors.add(record.file, record.body_line, "text", "body.missing")
         return None, (record.file, first_line, "text")
     ctx.markdown.append((record, (), body, first_line))
     return body, (record.file, first_line, "text")
@@ -289,12 +280,10 @@ def _load_english(root: Path, content_type: ContentType, path: Path | None, ctx:
     if record is None:
         return INVALID
     translated = {f.name for f in content_type.translated_fields}
-    cleaned = check_mapping(content_type.fields, record.data, record, (), ctx, only=translated,
-                            wrong_place_hint="facts that are the same in both languages belong in the Swedish file only.")
+    cleaned = check_mapping(content_type.fields, record.data, record, (), ctx, type_name=content_type.name, only=translated)
     for f in content_type.translated_fields:
         if f.required and cleaned is not None and cleaned.get(f.name) is None:
-            ctx.error(record, (), expected=f"the translated field '{f.name}'", found="it missing",
-                      hint=f"translate '{f.name}' from the Swedish file.")
+            ctx.error(record, (), "translation.missing_field", field=f.name)
             return INVALID
     body, origin = _body(record, content_type, ctx)
     if cleaned is None or INVALID in cleaned.values() or body is None:
@@ -310,46 +299,45 @@ def _material_files(root: Path, values: dict, record: Record, ctx: Context) -> t
         file_name = spec["file"]
         where = ("files", index, "file")
         if file_name in listed:
-            ctx.error(record, where, expected="each file listed once", found=f"'{file_name}' again (also files[{listed[file_name]}])",
-                      hint="remove the repeated entry.")
+            ctx.error(record, where, "material.file_twice", file=file_name, index=listed[file_name])
             return None
         listed[file_name] = index
         problem = material_file_problem(folder, file_name)
         if problem:
-            found, hint = problem
-            ctx.error(record, where, expected=f"a file the bank can publish in {MATERIAL.folder}/{values['id']}/", found=found, hint=hint)
+            problem_id, problem_values = problem
+            ctx.error(record, where, problem_id, folder=f"{MATERIAL.folder}/{values['id']}", **problem_values)
             return None
         files.append(MaterialFile(file=file_name, language=spec["language"], size=(folder / file_name).stat().st_size))
     for extra in sorted(p.name for p in folder.iterdir()) if folder.is_dir() and not folder.is_symlink() else []:
         if extra not in listed and not extra.startswith("."):
-            ctx.error(record, ("files",), expected=f"every file in {MATERIAL.folder}/{values['id']}/ listed under files",
-                      found=f"'{extra}', which is not listed", hint="list it under files (with its language), or remove it.")
+            ctx.error(record, ("files",), "material.file_not_listed", folder=f"{MATERIAL.folder}/{values['id']}", file=extra)
             return None
     return tuple(files)
 
 
-def _read_list_file(root: Path, name: str, ctx: Context, *, expected: str) -> tuple[Record | None, list]:
-    """A YAML file that holds a list of entries (glossary.yml, synonyms.yml); (None, []) when absent or broken."""
+def _read_list_file(root: Path, name: str, ctx: Context, *, not_a_list: str) -> tuple[Record | None, list]:
+    """A YAML file that holds a list of entries (glossary.yml, synonyms.yml); (None, []) when absent or broken.
+    not_a_list: the problem (messages.PROBLEMS) reported when the file holds something else."""
     if not (root / name).exists():
         return None, []
     record = read_yaml(root / name, name=name, errors=ctx.errors)
     if record is None:
         return None, []
     if not isinstance(record.data, list):
-        ctx.error(record, (), expected=expected, found=describe(record.data))
+        ctx.error(record, (), not_a_list, found=describe(record.data))
         return None, []
     return record, record.data
 
 
 def _load_terms(root: Path, ctx: Context) -> tuple[Term, ...]:
-    record, entries = _read_list_file(root, "glossary.yml", ctx, expected="a list of terms (lines starting with '- id: ...')")
+    record, entries = _read_list_file(root, "glossary.yml", ctx, not_a_list="terms.not_a_list")
     terms, seen = [], set()
     for index, spec in enumerate(entries):
-        cleaned = check_mapping(TERM.fields, spec, record, (index,), ctx)
+        cleaned = check_mapping(TERM.fields, spec, record, (index,), ctx, type_name=TERM.name)
         if cleaned is None or INVALID in cleaned.values():
             continue
         if cleaned["id"] in seen:
-            ctx.error(record, (index, "id"), expected="a term id used once", found=f"'{cleaned['id']}' again")
+            ctx.error(record, (index, "id"), "terms.duplicate_id", value=cleaned["id"])
             continue
         seen.add(cleaned["id"])
         terms.append(Term(**cleaned))
@@ -358,17 +346,15 @@ def _load_terms(root: Path, ctx: Context) -> tuple[Term, ...]:
 
 def _load_synonyms(root: Path, ctx: Context) -> tuple[Synonym, ...]:
     """synonyms.yml: words staff search for that the bank does not use, beside the glossary."""
-    record, entries = _read_list_file(root, "synonyms.yml", ctx,
-                                      expected="a list of synonyms (lines starting with '- language: sv')")
+    record, entries = _read_list_file(root, "synonyms.yml", ctx, not_a_list="synonyms.not_a_list")
     synonyms, seen = [], set()
     for index, spec in enumerate(entries):
-        cleaned = check_mapping(SYNONYM.fields, spec, record, (index,), ctx)
+        cleaned = check_mapping(SYNONYM.fields, spec, record, (index,), ctx, type_name=SYNONYM.name)
         if cleaned is None or INVALID in cleaned.values():
             continue
         word = cleaned["word"].strip().lower()
         if (cleaned["language"], word) in seen:
-            ctx.error(record, (index, "word"), expected="each word once per language", found=f"'{word}' again",
-                      hint="add the other words to the first entry's finds.")
+            ctx.error(record, (index, "word"), "synonyms.duplicate_word", word=word)
             continue
         seen.add((cleaned["language"], word))
         synonyms.append(Synonym(language=cleaned["language"], word=word, finds=tuple(cleaned["finds"])))

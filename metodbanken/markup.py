@@ -11,6 +11,7 @@ from contextlib import contextmanager
 import markdown
 
 from .htmlpolicy import Violation, check_regions
+from .messages import Phrase, phrase
 
 # The Markdown extensions of the site, with their settings: mkdocs.yml lists exactly these (a test compares them),
 # so the check renders editors' text as the build does.
@@ -31,7 +32,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _DEEP_LINE = re.compile(r"(?m)^(?:(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$)){%d,}|(?:    |\t){%d,})" % (MAX_NESTING + 1, MAX_NESTING + 1))
 _LINE_MARKERS = re.compile(r"(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$))+")
 
-EXPECTED = "Markdown the bank can publish safely"  # what every refusal of an editor's text says was expected
+UNSAFE = "markdown.unsafe"  # the catalogue entry of every refusal of an editor's text (check and build report alike)
 PAGE_ORIGIN = "https://metodbanken.invalid/"  # stands for the site's address when links are resolved
 
 # Marks where an editor's text begins and ends in a generated page (see htmlpolicy.check_regions). New for every
@@ -45,12 +46,17 @@ def wrap(text: str, *, ref: str, nonce: str = NONCE) -> str:
             f'<div data-mb-end="{nonce}"></div>\n\n</div>')
 
 
-def limits(text: str) -> list[tuple[int, str, str]]:
+def _thousands(number: int) -> str:
+    """50 000: a space between thousands, as both Swedish and English style guides allow."""
+    return f"{number:,}".replace(",", " ")
+
+
+def limits(text: str) -> list[tuple[int, Phrase, Phrase]]:
     """Size and structure problems, found in one linear pass: (line within text, found, hint)."""
-    problems: list[tuple[int, str, str]] = []
+    problems: list[tuple[int, Phrase, Phrase]] = []
     if len(text) > MAX_FIELD_CHARS:
-        problems.append((1, f"{len(text):,} characters".replace(",", " "),
-                         f"a text may be at most {MAX_FIELD_CHARS:,} characters; split it or move details to a material file.".replace(",", " ")))
+        problems.append((1, phrase("markdown.too_long", length=_thousands(len(text))),
+                         phrase("markdown.too_long_hint", max=_thousands(MAX_FIELD_CHARS))))
         return problems
     if text.count("[") > MAX_OPENERS_PER_BLOCK or text.count("<") > MAX_OPENERS_PER_BLOCK:
         problems += _openers_per_block(text)  # only long texts with many brackets need the per-paragraph count
@@ -61,12 +67,11 @@ def limits(text: str) -> list[tuple[int, str, str]]:
         markers = _LINE_MARKERS.match(line)
         depth = len(re.findall(r"[-*+>]|\d+[.)]", markers.group(0))) if markers else 0
         indent = (len(line) - len(line.lstrip(" \t"))) // 4
-        problems.append((number, f"a line nested {max(depth, indent)} levels deep",
-                         f"lists and quotes may nest at most {MAX_NESTING} levels."))
+        problems.append((number, phrase("markdown.nested", depth=max(depth, indent)), phrase("markdown.nested_hint", max=MAX_NESTING)))
     return problems
 
 
-def _openers_per_block(text: str) -> list[tuple[int, str, str]]:
+def _openers_per_block(text: str) -> list[tuple[int, Phrase, Phrase]]:
     problems = []
     start = 0
     for match in [*_BLANK_LINE.finditer(text), None]:
@@ -76,9 +81,8 @@ def _openers_per_block(text: str) -> list[tuple[int, str, str]]:
             count = block.count(opener) - block.count("\\" + opener)
             if count > MAX_OPENERS_PER_BLOCK:
                 line = text.count("\n", 0, start) + 1
-                problems.append((line, f"{count} '{opener}' in one paragraph",
-                                 f"at most {MAX_OPENERS_PER_BLOCK} per paragraph: split it with blank lines, or write "
-                                 f"'\\{opener}' for a '{opener}' that is not a link or HTML."))
+                problems.append((line, phrase("markdown.openers", count=count, opener=opener),
+                                 phrase("markdown.openers_hint", max=MAX_OPENERS_PER_BLOCK, opener=opener)))
         start = match.end() if match else end
     return problems
 
@@ -116,7 +120,7 @@ def render(text: str, renderer: markdown.Markdown | None = None) -> str:
     return renderer.convert(text)
 
 
-def check_markdown_text(text: str, *, page_path: str, renderer: markdown.Markdown | None = None) -> list[tuple[int, str, str]]:
+def check_markdown_text(text: str, *, page_path: str, renderer: markdown.Markdown | None = None) -> list[tuple[int, Phrase, Phrase]]:
     """Everything wrong with one Markdown field, as (line within text, found, hint); [] when it may be published."""
     problems = limits(text)
     if problems:
@@ -125,11 +129,10 @@ def check_markdown_text(text: str, *, page_path: str, renderer: markdown.Markdow
         with _time_limit(RENDER_SECONDS):
             html = render(wrap(text, ref="text"), renderer)
     except RenderTimeout:
-        return [(1, f"a text that took over {RENDER_SECONDS:.0f} s to read",
-                 "simplify it: very many unclosed brackets or deeply nested lists make Markdown slow.")]
+        return [(1, phrase("markdown.slow", seconds=f"{RENDER_SECONDS:.0f}"), phrase("markdown.slow_hint"))]
     except RecursionError:
-        return [(1, "a text nested too deeply to read", f"lists and quotes may nest at most {MAX_NESTING} levels.")]
-    return [(line_of(v, text), f"the HTML {v.found()}", v.hint)
+        return [(1, phrase("markdown.too_deep"), phrase("markdown.nested_hint", max=MAX_NESTING))]
+    return [(line_of(v, text), phrase("markdown.html", html=v.found()), v.hint)
             for _, v in check_regions(html, nonce=NONCE, base_url=PAGE_ORIGIN + page_path)]
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from .fielddocs import doc, load_vocabularies
+from .messages import phrase
 from .schema import CASE, MATERIAL, METHOD, SLUG_PATTERN, ContentType, Field
 from .validate import slugify
 
@@ -41,11 +42,12 @@ _INTRO = {
            "Lines starting with # are explanations: they are not shown on the site and may stay.",
            "Not translating now? Delete this file: the English page then shows the Swedish text with a notice."),
 }
+_ITEM = {"method": "status.method", "case": "status.case", "material": "status.material"}
 _WHAT_SV = {"method": "Ny metod", "case": "Nytt exempel", "material": "Nytt material"}
 
 
 class ScaffoldError(ValueError):
-    """The id cannot be used: it is not a slug or already exists."""
+    """The id cannot be used: it is not a slug or already exists. args[0] is the message (a Phrase, in either language)."""
 
 
 @dataclass(frozen=True)
@@ -59,16 +61,15 @@ def new_item(root: Path, kind: str, item_id: str, *, today: date | None = None) 
     root = Path(root)
     if not re.match(SLUG_PATTERN, item_id):
         suggestion = slugify(item_id)
-        raise ScaffoldError(f"'{item_id}' is not a valid id: use lower-case ASCII letters, digits and single hyphens"
-                            + (f", for example '{suggestion}'." if suggestion else "."))
+        raise ScaffoldError(phrase("new.invalid_id_example", id=item_id, slug=suggestion) if suggestion
+                            else phrase("new.invalid_id", id=item_id))
     folder = root / content_type.folder
     sv_path, en_path = folder / f"{item_id}.md", folder / f"{item_id}.en.md"
     taken = [p for p in (sv_path, en_path) if p.exists()]
     if kind == "material" and (folder / item_id).exists():
         taken.append(folder / item_id)
     if taken:
-        raise ScaffoldError(f"the {kind} '{item_id}' already exists ({', '.join(p.relative_to(root).as_posix() for p in taken)}); "
-                            "choose another id or edit the existing files.")
+        raise ScaffoldError(phrase("new.taken", item=phrase(_ITEM[kind], id=item_id), files=[p.relative_to(root).as_posix() for p in taken]))
     vocabularies = load_vocabularies(root)
     today = today or date.today()
     folder.mkdir(parents=True, exist_ok=True)

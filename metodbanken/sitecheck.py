@@ -17,6 +17,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from .htmlpolicy import scan_page
+from .messages import Phrase, phrase
+from .schema import DEFAULT_LANGUAGE
 
 SCRIPT_HASHES = "'mb-script-hashes'"  # the placeholder in the templates' policy
 CSP_META_NAME = 'http-equiv="Content-Security-Policy"'
@@ -29,6 +31,10 @@ POLICY = ("default-src 'self'; script-src 'self' " + SCRIPT_HASHES + " 'wasm-uns
 
 class SiteCheckError(Exception):
     """The built site holds something no page may hold; the message lists every file and element."""
+
+
+def _error(problems: list[Phrase], language: str) -> SiteCheckError:
+    return SiteCheckError("\n  ".join([phrase("site.header").render(language)] + [p.render(language) for p in problems]))
 
 
 def script_hashes(scripts: list[str]) -> list[str]:
@@ -77,14 +83,15 @@ class Sealer:
     (redirect pages, the 404 page), and raises SiteCheckError listing every problem. The check is the same as
     seal_site's; only the work moves out of the way (a page is parsed once, and never read back or rewritten)."""
 
-    def __init__(self, *, public_url: str, serving: bool = False):
+    def __init__(self, *, public_url: str, serving: bool = False, language: str = DEFAULT_LANGUAGE):
+        self.language = language  # of the report
         self.origin = public_url if public_url.endswith("/") else public_url + "/"
         self.serving = serving
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
         self._pages: dict[str, tuple[list[str], int]] = {}  # relative path -> (hashes written, bytes written)
         self._batch: list[tuple[str, str, str]] = []
         self._futures: list[Future] = []
-        self._problems: list[str] = []
+        self._problems: list[Phrase] = []
 
     BATCH = 50  # pages per hand-over: one at a time, the threads that pass them on hold up the build
 
@@ -106,7 +113,7 @@ class Sealer:
     def finish(self, site_dir: Path) -> int:
         """Wait for the checks of every page, check the rest of the site; returns the number of pages."""
         site_dir = Path(site_dir)
-        problems: list[str] = self._problems
+        problems: list[Phrase] = self._problems
         try:
             self._flush()
             scanned: dict[str, tuple[list, list[str]]] = {}
@@ -119,20 +126,18 @@ class Sealer:
                 if seen is not None and path.stat().st_size == seen[1]:
                     violations, hashes = scanned[relative]
                     if not self.serving and hashes != seen[0]:
-                        problems.append(f"{relative}: its inline scripts were not found alike by the fast look and by "
-                                        "the parser, so its policy would block one. Write inline scripts as plain "
-                                        "<script>…</script> in the template (or move them to a file).")
+                        problems.append(phrase("site.scripts_differ", page=relative))
                 else:
                     violations = _seal_file(path, self._page_url(relative), serving=self.serving, problems=problems,
                                             relative=relative)
                 _report(relative, violations, problems)
                 pages += 1
             for relative in self._pages:  # a page event for a file that is not there: never expected
-                problems.append(f"{relative}: rendered but not in the built site.")
+                problems.append(phrase("site.not_written", page=relative))
         finally:
             self.close()
         if problems:
-            raise SiteCheckError("Metodbanken: the built site holds what no page may hold:\n  " + "\n  ".join(problems))
+            raise _error(problems, self.language)
         return pages
 
     def close(self) -> None:
@@ -144,27 +149,25 @@ class Sealer:
         return self.origin + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
 
 
-def _report(relative: str, violations, problems: list[str]) -> None:
+def _report(relative: str, violations, problems: list[Phrase]) -> None:
     for violation in violations:
-        message = f"{relative}: {violation.found()}. {violation.hint}"
+        message = phrase("site.violation", page=relative, found=violation.found(), hint=violation.hint)
         if message not in problems:
             problems.append(message)
 
 
-def _fill(html: str, hashes: list[str], *, serving: bool, relative: str, problems: list[str]) -> str | None:
+def _fill(html: str, hashes: list[str], *, serving: bool, relative: str, problems: list[Phrase]) -> str | None:
     """The page with its policy's placeholder filled in, or None (and a problem) if it has no policy to fill."""
     if SCRIPT_HASHES in html:
         return html.replace(SCRIPT_HASHES, "'unsafe-inline'" if serving else " ".join(hashes))
     if "mb-script-hashes" in html:
-        problems.append(f"{relative}: the Content-Security-Policy placeholder is escaped, so it was not filled in. "
-                        "Print the policy unescaped in the template.")
+        problems.append(phrase("site.csp_escaped", page=relative))
     elif CSP_META_NAME not in html:
-        problems.append(f"{relative}: no Content-Security-Policy <meta>. Every page's template must write one "
-                        "(overrides/main.html writes it for the theme's pages).")
+        problems.append(phrase("site.csp_missing", page=relative))
     return None
 
 
-def _seal_file(path: Path, page_url: str, *, serving: bool, problems: list[str], relative: str) -> list:
+def _seal_file(path: Path, page_url: str, *, serving: bool, problems: list[Phrase], relative: str) -> list:
     """Check one built file and fill in its policy's hashes in place (atomically); returns its violations."""
     html = path.read_text(encoding="utf-8")
     violations, scripts = scan_page(html, page_url=page_url)
@@ -176,14 +179,15 @@ def _seal_file(path: Path, page_url: str, *, serving: bool, problems: list[str],
     return violations
 
 
-def seal_site(site_dir: Path, *, public_url: str, serving: bool = False) -> int:
-    """Check every built HTML file and fill in its CSP hashes; returns the number of pages; raises SiteCheckError.
+def seal_site(site_dir: Path, *, public_url: str, serving: bool = False, language: str = DEFAULT_LANGUAGE) -> int:
+    """Check every built HTML file and fill in its CSP hashes; returns the number of pages; raises SiteCheckError
+    (its message in language).
 
     serving: a local `mkdocs serve`, whose live-reload script differs on every request and cannot be hashed; there the
     policy allows inline scripts (never in a build that is published)."""
     site_dir = Path(site_dir)
     origin = public_url if public_url.endswith("/") else public_url + "/"
-    problems: list[str] = []
+    problems: list[Phrase] = []
     pages = 0
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
@@ -191,5 +195,5 @@ def seal_site(site_dir: Path, *, public_url: str, serving: bool = False) -> int:
         _report(relative, _seal_file(path, page_url, serving=serving, problems=problems, relative=relative), problems)
         pages += 1
     if problems:
-        raise SiteCheckError("Metodbanken: the built site holds what no page may hold:\n  " + "\n  ".join(problems))
+        raise _error(problems, language)
     return pages

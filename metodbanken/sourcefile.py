@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ErrorCollector
+from .messages import Phrase, phrase
 
 
 # libyaml's parser when PyYAML was built with it (several times faster on a large bank); the same results either way.
@@ -131,14 +132,11 @@ def _ambiguous_keys(root: yaml.Node | None, *, file: str, errors: ErrorCollector
             for key_node, value_node in node.value:
                 line = key_node.start_mark.line + 1 + line_offset
                 if key_node.tag == _MERGE_TAG or (isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and key_node.style is None):
-                    errors.add(file, line, "", expected="every field written out", found="a merge key '<<'",
-                               hint="write the fields out in full instead of merging them in.")
+                    errors.add(file, line, "", "yaml.merge_key")
                     found = True
                 elif isinstance(key_node, yaml.ScalarNode):
                     if key_node.value in first_line:
-                        errors.add(file, line, key_node.value, expected="each key once in its mapping",
-                                   found=f"'{key_node.value}' again (first on line {first_line[key_node.value]})",
-                                   hint="remove one of them: YAML would silently keep only the last.")
+                        errors.add(file, line, key_node.value, "yaml.duplicate_key", key=key_node.value, first=first_line[key_node.value])
                         found = True
                     else:
                         first_line[key_node.value] = line
@@ -155,9 +153,7 @@ def parse_yaml(text: str, *, file: str, errors: ErrorCollector, line_offset: int
         node = loader.get_single_node()
         unsafe = _alias_or_deep_node(node)
         if unsafe is not None:  # aliases can repeat a value exponentially or refer to themselves: a hang or a crash
-            errors.add(file, unsafe.start_mark.line + 1 + line_offset, "", expected=f"plain YAML nested at most {_MAX_DEPTH} levels, "
-                       "without anchors and aliases ('&name', '*name')", found="an alias or very deep nesting",
-                       hint="write the values out in full.")
+            errors.add(file, unsafe.start_mark.line + 1 + line_offset, "", "yaml.alias_or_deep", max=_MAX_DEPTH)
             return None
         if _ambiguous_keys(node, file=file, errors=errors, line_offset=line_offset):
             return None
@@ -165,16 +161,13 @@ def parse_yaml(text: str, *, file: str, errors: ErrorCollector, line_offset: int
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
-        problem = (exc.problem or "invalid YAML").strip()
-        errors.add(file, line, "", expected="valid YAML", found=f"a syntax error ({problem})",
-                   hint="check indentation, and put text containing ': ' or starting with a quote, '[' or '{' inside quotes.")
+        errors.add(file, line, "", "yaml.syntax", problem=_yaml_problem((exc.problem or "invalid YAML").strip()))
         return None
     except yaml.YAMLError as exc:
-        errors.add(file, 1 + line_offset, "", expected="valid YAML", found=f"a syntax error ({exc})")
+        errors.add(file, 1 + line_offset, "", "yaml.error", problem=exc)
         return None
     except RecursionError:
-        errors.add(file, 1 + line_offset, "", expected=f"plain YAML nested at most {_MAX_DEPTH} levels", found="far deeper nesting",
-                   hint="write the values as a simple list or mapping.")
+        errors.add(file, 1 + line_offset, "", "yaml.too_deep", max=_MAX_DEPTH)
         return None
     finally:
         loader.dispose()
@@ -185,6 +178,23 @@ def parse_yaml(text: str, *, file: str, errors: ErrorCollector, line_offset: int
     return data, lines, raw
 
 
+# libyaml's most common complaints (PyYAML's parser in C), said in plain words in the catalogue; others are shown as PyYAML writes them.
+_YAML_PROBLEMS = {
+    "did not find expected ',' or ']'": "yaml.expected_list_end",
+    "did not find expected ',' or '}'": "yaml.expected_mapping_end",
+    "mapping values are not allowed in this context": "yaml.colon_not_allowed",
+    "did not find expected key": "yaml.expected_key",
+    "could not find expected ':'": "yaml.expected_colon",
+    "found character that cannot start any token": "yaml.bad_character",
+    "found unexpected end of stream": "yaml.unexpected_end",
+    "did not find expected '-' indicator": "yaml.expected_entry",
+}
+
+
+def _yaml_problem(problem: str) -> Phrase | str:
+    return phrase(_YAML_PROBLEMS[problem]) if problem in _YAML_PROBLEMS else problem
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # invisible, and Python-Markdown uses \x02 and \x03 itself
 MAX_CONTENT_FILE_BYTES = 1024 * 1024  # a method is a few kB, the whole glossary some tens of kB
 
@@ -192,31 +202,26 @@ MAX_CONTENT_FILE_BYTES = 1024 * 1024  # a method is a few kB, the whole glossary
 def read_text(path: Path, *, name: str, errors: ErrorCollector) -> str | None:
     """The file's text, or None after recording why it cannot be used (a link, too large, not UTF-8, or empty)."""
     if path.is_symlink():
-        errors.add(name, 1, "", expected="a real file", found="a symbolic link", hint="replace the link with the file itself.")
+        errors.add(name, 1, "", "file.symlink")
         return None
     size = path.stat().st_size
     if size > MAX_CONTENT_FILE_BYTES:
-        errors.add(name, 1, "", expected=f"a content file of at most {MAX_CONTENT_FILE_BYTES // 1024} kB",
-                   found=f"{size // 1024} kB", hint="split it into several items, or put long documents in a material file.")
+        errors.add(name, 1, "", "file.too_large", max=MAX_CONTENT_FILE_BYTES // 1024, size=size // 1024)
         return None
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        errors.add(name, line, "", expected="UTF-8 text", found=f"the byte 0x{raw[exc.start]:02X}, which is not UTF-8",
-                   hint="save the file with UTF-8 encoding (in most editors: 'Save with encoding' → UTF-8).")
+        errors.add(name, line, "", "file.not_utf8", byte=f"{raw[exc.start]:02X}")
         return None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     control = _CONTROL.search(text)
     if control:
-        errors.add(name, text.count("\n", 0, control.start()) + 1, "", expected="text without control characters",
-                   found=f"the control character U+{ord(control.group(0)):04X}",
-                   hint="delete it (it is invisible in most editors; retype the line if needed).")
+        errors.add(name, text.count("\n", 0, control.start()) + 1, "", "file.control_character", code=f"{ord(control.group(0)):04X}")
         return None
     if not text.strip():
-        errors.add(name, 1, "", expected="content", found="an empty file",
-                   hint="fill the file in (`python -m metodbanken new` creates one with every field), or delete it.")
+        errors.add(name, 1, "", "file.empty")
         return None
     return text
 
@@ -231,9 +236,8 @@ def read_markdown(path: Path, *, name: str, errors: ErrorCollector) -> Record | 
         return None
     match = _FRONT_MATTER.match(text)
     if not match:
-        errors.add(name, 1, "", expected="front matter between two '---' lines at the top of the file",
-                   found="no closing '---'" if text.startswith("---") else "text without front matter",
-                   hint="start the file with '---', the fields, and '---' on its own line before the text.")
+        errors.add(name, 1, "", "file.front_matter",
+                   found=phrase("front_matter.unclosed") if text.startswith("---") else phrase("front_matter.none"))
         return None
     parsed = parse_yaml(match.group(1) or "", file=name, errors=errors, line_offset=1)
     if parsed is None:

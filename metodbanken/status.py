@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .messages import Phrase, phrase, plural
 from .model import Bank
+from .schema import DEFAULT_LANGUAGE
 
 DEFAULT_MAX_AGE_DAYS = 730  # two years
 
@@ -13,8 +15,8 @@ DEFAULT_MAX_AGE_DAYS = 730  # two years
 @dataclass(frozen=True)
 class Finding:
     file: str
-    what: str  # e.g. "method 'karngrupp'"
-    detail: str = ""
+    what: Phrase  # e.g. "metoden 'karngrupp'"
+    detail: Phrase
 
 
 @dataclass(frozen=True)
@@ -35,37 +37,53 @@ class Status:
         return not (self.untranslated or self.overdue or self.unsourced or self.incomplete)
 
 
+_ITEM = {"method": "status.method", "case": "status.case", "material": "status.material"}
+_COUNTS = {"methods": ("count.methods.one", "count.methods.other"), "cases": ("count.cases.one", "count.cases.other"),
+           "materials": ("count.materials.one", "count.materials.other"), "steps": ("count.steps.one", "count.steps.other"),
+           "terms": ("count.terms.one", "count.terms.other")}
+
+
+def bank_counts(bank: Bank) -> list[Phrase]:
+    """"3 metoder, 1 exempel, …": how much the bank holds, in either language."""
+    return _counts({"methods": len(bank.methods), "cases": len(bank.cases), "materials": len(bank.materials),
+                    "steps": len(bank.steps), "terms": len(bank.terms)})
+
+
+def _counts(counts: dict) -> list[Phrase]:
+    return [plural(n, one=_COUNTS[kind][0], other=_COUNTS[kind][1]) for kind, n in counts.items()]
+
+
 def bank_status(bank: Bank, *, today: date | None = None, max_age_days: int = DEFAULT_MAX_AGE_DAYS) -> Status:
     today = today or date.today()
     limit = today - timedelta(days=max_age_days)
     untranslated, overdue, unsourced = [], [], []
     for kind, items in (("method", bank.methods), ("case", bank.cases), ("material", bank.materials)):
         for item in items:
-            name = f"{kind} '{item.id}'"
+            name = phrase(_ITEM[kind], id=item.id)
             if not item.translated():
-                untranslated.append(Finding(item.file, name, "no English file"))
+                untranslated.append(Finding(item.file, name, phrase("status.no_english_file")))
             elif item.body.en is None:
-                untranslated.append(Finding(item.file, name, "no English text"))
+                untranslated.append(Finding(item.file, name, phrase("status.no_english_text")))
             if item.last_reviewed < limit:
                 days = (today - item.last_reviewed).days
-                overdue.append(Finding(item.file, name, f"last reviewed {item.last_reviewed.isoformat()} ({days} days ago)"))
+                overdue.append(Finding(item.file, name, phrase("status.last_reviewed", date=item.last_reviewed.isoformat(), days=days)))
             if not item.sources:
-                unsourced.append(Finding(item.file, name, "no sources"))
+                unsourced.append(Finding(item.file, name, phrase("status.no_sources")))
     for step in bank.steps:
-        name = f"step {step.number}"
         missing = [label for label, text in (("title", step.title), ("intro", step.intro)) if text.en is None]
-        missing += [f"question '{q.id}'" for q in step.questions if q.text.en is None]
+        missing += [phrase("status.question", id=q.id) for q in step.questions if q.text.en is None]
         if missing:
-            untranslated.append(Finding(step.file, name, "no English " + ", ".join(missing)))
+            untranslated.append(Finding(step.file, phrase("status.step", n=step.number), _no_english(missing)))
     for term in bank.terms:
         missing = [label for label, text in (("term", term.term), ("definition", term.definition)) if text.en is None]
+        name = phrase("status.term", id=term.id)
         if missing:
-            untranslated.append(Finding("glossary.yml", f"term '{term.id}'", "no English " + " and ".join(missing)))
+            untranslated.append(Finding("glossary.yml", name, _no_english(missing)))
         if not term.sources:
-            unsourced.append(Finding("glossary.yml", f"term '{term.id}'", "no sources"))
-    incomplete = [Finding(m.file, f"method '{m.id}'", "lacks " + ", ".join(gaps)) for m in bank.methods
+            unsourced.append(Finding("glossary.yml", name, phrase("status.no_sources")))
+    incomplete = [Finding(m.file, phrase("status.method", id=m.id), phrase("status.lacks", gaps=gaps)) for m in bank.methods
                   if (gaps := method_gaps(bank, m))]
-    explained = [Finding(m.file, f"method '{m.id}'", "the sources do not state: " + ", ".join(m.unstated))
+    explained = [Finding(m.file, phrase("status.method", id=m.id), phrase("status.unstated", fields=list(m.unstated)))
                  for m in bank.methods if m.unstated]
     counts = {"methods": len(bank.methods), "cases": len(bank.cases), "materials": len(bank.materials),
               "steps": len(bank.steps), "terms": len(bank.terms)}
@@ -76,59 +94,68 @@ def bank_status(bank: Bank, *, today: date | None = None, max_age_days: int = DE
 KNOWLEDGE_NOTE = ("**Om kunskapsläget:**", "**On the state of knowledge:**")
 
 
-def method_gaps(bank: Bank, method) -> list[str]:
+def method_gaps(bank: Bank, method) -> list[Phrase]:
     """What a reader choosing a method needs and the method page does not give."""
     gaps = []
     unstated = set(method.unstated)  # checked against the sources, which do not give it: explained, not a gap
     if method.resources is None and "resources" not in unstated:
-        gaps.append("what it takes (resources)")
+        gaps.append(phrase("status.gap.resources"))
     if not method.owner and "owner" not in unstated:
-        gaps.append("an owner or contact organisation (owner)")
+        gaps.append(phrase("status.gap.owner"))
     elif method.owner and not method.owner_url and "owner_url" not in unstated:
-        gaps.append("the owner's web address (owner_url)")
+        gaps.append(phrase("status.gap.owner_url"))
     if not any(bank.sources[s].url for s in method.sources if s in bank.sources):
-        gaps.append("a source with a web address")
+        gaps.append(phrase("status.gap.source_url"))
     if KNOWLEDGE_NOTE[0] not in method.body.sv:
-        gaps.append("a note on the state of knowledge ('**Om kunskapsläget:**' in the text)")
+        gaps.append(phrase("status.gap.knowledge_note", note=KNOWLEDGE_NOTE[0]))
     return gaps
 
 
+def _no_english(parts: list) -> Phrase:
+    """"no English title and intro": field names as written, questions as phrases."""
+    listed = parts[0] if len(parts) == 1 else phrase("list.and", first=parts[:-1], last=parts[-1])
+    return phrase("status.no_english", parts=listed)
+
+
 _SECTIONS = (
-    ("untranslated", "Lacks an English translation", "Translate the Swedish file into <id>.en.md (or the 'en:' keys)."),
-    ("overdue", "Past its review date", "Check the content against its sources, then set last_reviewed to today's date."),
-    ("unsourced", "Has no source", "Add the ids of the sources (sources.yml) that back the text."),
-    ("incomplete", "A method page lacks what a reader needs to choose",
-     "Add it from a cited source; if the sources were checked and do not give it, list the field under 'unstated'."),
-    ("explained", "Facts the sources do not state (shown on the page)", "Add them when a source gives them."),
+    ("untranslated", "status.untranslated", "status.untranslated_fix"),
+    ("overdue", "status.overdue", "status.overdue_fix"),
+    ("unsourced", "status.unsourced", "status.unsourced_fix"),
+    ("incomplete", "status.incomplete", "status.incomplete_fix"),
+    ("explained", "status.explained", "status.explained_fix"),
 )
 
 
-def as_text(status: Status) -> str:
-    lines = [f"Metodbanken status on {status.today.isoformat()} "
-             f"({', '.join(f'{n} {k}' for k, n in status.counts.items())}; review interval {status.max_age_days} days)"]
+def as_text(status: Status, language: str = DEFAULT_LANGUAGE) -> str:
+    def t(phrase_id: str, **values) -> str:
+        return phrase(phrase_id, **values).render(language)
+
+    lines = [t("status.text_header", date=status.today.isoformat(), counts=_counts(status.counts), days=status.max_age_days)]
     for attribute, title, fix in _SECTIONS:
         findings = getattr(status, attribute)
         lines.append("")
-        lines.append(f"{title}: {len(findings)}")
+        lines.append(f"{t(title)}: {len(findings)}")
         for f in findings:
-            lines.append(f"  {f.file}: {f.what}: {f.detail}")
+            lines.append(f"  {f.file}: {f.what.render(language)}: {f.detail.render(language)}")
         if findings:
-            lines.append(f"  Fix: {fix}")
+            lines.append("  " + t("status.fix", fix=phrase(fix)))
     return "\n".join(lines) + "\n"
 
 
-def as_markdown(status: Status) -> str:
+def as_markdown(status: Status, language: str = DEFAULT_LANGUAGE) -> str:
     """For a pull-request comment: a summary table, then one collapsible list per kind of finding."""
-    lines = ["## Metodbanken: content status", "",
-             f"Checked {status.today.isoformat()}: " + ", ".join(f"{n} {k}" for k, n in status.counts.items())
-             + f". Review interval: {status.max_age_days} days.", "",
-             "| | count |", "|---|---:|"]
-    lines += [f"| {title} | {len(getattr(status, attribute))} |" for attribute, title, _ in _SECTIONS]
+    def t(phrase_id: str, **values) -> str:
+        return phrase(phrase_id, **values).render(language)
+
+    lines = [t("status.markdown_title"), "",
+             t("status.markdown_summary", date=status.today.isoformat(), counts=_counts(status.counts), days=status.max_age_days), "",
+             f"| | {t('status.count')} |", "|---|---:|"]
+    lines += [f"| {t(title)} | {len(getattr(status, attribute))} |" for attribute, title, _ in _SECTIONS]
     for attribute, title, fix in _SECTIONS:
         findings = getattr(status, attribute)
         if not findings:
             continue
-        lines += ["", f"<details><summary>{title} ({len(findings)})</summary>", "", fix, ""]
-        lines += [f"- `{f.file}`: {f.what}: {f.detail}" for f in findings]
+        lines += ["", f"<details><summary>{t(title)} ({len(findings)})</summary>", "", t(fix), ""]
+        lines += [f"- `{f.file}`: {f.what.render(language)}: {f.detail.render(language)}" for f in findings]
         lines += ["", "</details>"]
     return "\n".join(lines) + "\n"

@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from .messages import Phrase, phrase
 from .schema import DEFAULT_LANGUAGE, LANGUAGES
 from .sitecheck import POLICY
 
@@ -78,7 +79,7 @@ def _url(language: str, path: str) -> str:
     return "/" + ("" if language == DEFAULT_LANGUAGE else f"{language}/") + path
 
 
-def missing_urls(published: list[str], built: set[str], redirects: dict[str, str]) -> list[str]:
+def missing_urls(published: list[str], built: set[str], redirects: dict[str, str]) -> list[Phrase]:
     """One message per published URL that the site no longer serves, neither as a page nor through a redirect."""
     problems = []
     for url in published:
@@ -87,31 +88,27 @@ def missing_urls(published: list[str], built: set[str], redirects: dict[str, str
         language, path = _split_language(url)
         target = redirects.get(path)
         if target is None:
-            problems.append(
-                f"{url} was published but the site no longer has it. Old links (slides, printed handouts) would break. "
-                f"If the page moved or its id changed, add the line '{path}: <new path>' to {REDIRECTS} "
-                f"(for example '{path}: metoder/nytt-id/'); it covers both languages.")
+            problems.append(phrase("urls.gone", url=url, path=path, file=REDIRECTS))
         elif _url(language, target) not in built:
-            problems.append(f"{url} redirects to {_url(language, target)} ({REDIRECTS}), which the site does not have. "
-                            f"Point the line '{path}: …' in {REDIRECTS} at a page that exists.")
+            problems.append(phrase("urls.redirect_nowhere", url=url, target=_url(language, target), path=path, file=REDIRECTS))
     return problems
 
 
-def bad_redirects(redirects: dict[str, str], built: set[str]) -> list[str]:
+def bad_redirects(redirects: dict[str, str], built: set[str]) -> list[Phrase]:
     """Redirect lines that would hide a real page or lead nowhere."""
     problems = []
     for old, new in redirects.items():
         for language in LANGUAGES:
             if _url(language, old) in built:
-                problems.append(f"{REDIRECTS}: '{old}' is a page the site still has; a redirect would replace it. Remove the line.")
+                problems.append(phrase("urls.redirect_over_page", file=REDIRECTS, old=old))
                 break
             if _url(language, new) not in built:
-                problems.append(f"{REDIRECTS}: '{old}' points to '{new}', which the site does not have ({_url(language, new)}).")
+                problems.append(phrase("urls.redirect_target_missing", file=REDIRECTS, old=old, new=new, url=_url(language, new)))
                 break
     return problems
 
 
-def updated_url_list(root: Path, site_dir: Path) -> tuple[list[str], list[str]]:
+def updated_url_list(root: Path, site_dir: Path) -> tuple[list[str], list[Phrase]]:
     """(new list, problems): the old list plus every newly built URL; old URLs stay, so none can silently go."""
     built = built_urls(site_dir)
     published = read_url_list(root)

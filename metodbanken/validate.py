@@ -10,7 +10,9 @@ from datetime import date
 import ada_url
 
 from .errors import ErrorCollector, describe
-from .markup import EXPECTED as MARKDOWN_EXPECTED, check_markdown_text, limits, new_renderer
+from .fielddocs import doc_text
+from .markup import UNSAFE, check_markdown_text, limits, new_renderer
+from .messages import Phrase, phrase, plural
 from .model import Localized, LocalizedMarkdown, Vocabulary
 from .schema import LANGUAGES, SLUG_PATTERN, Field
 from .sourcefile import Record, path_text
@@ -21,18 +23,25 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL_FORBIDDEN = re.compile(r"[\s<>\[\]{}()`\"'\\|^]")
 
 
-def _url_problem(value: str) -> str | None:
+def _url_problem(value: str) -> Phrase | None:
     """Why a web address may not be used: it must parse as a browser parses it, be http(s) and hold no Markdown or HTML syntax."""
     try:
         url = ada_url.URL(value)
     except ValueError:
-        return "a browser cannot read it"
+        return phrase("url.unreadable")
     if url.protocol not in ("http:", "https:") or not url.host:
-        return f"a '{url.protocol}' address"
+        return phrase("url.scheme", scheme=url.protocol)
     bad = _URL_FORBIDDEN.search(value)
     if bad:
-        return f"it contains {bad.group(0)!r}" if not bad.group(0).isspace() else "it contains a space or line break"
+        return phrase("url.contains", character=repr(bad.group(0))) if not bad.group(0).isspace() else phrase("url.space")
     return None
+
+
+# "the id of a method", "the id of an existing method": the article differs by kind in Swedish (en metod, ett exempel).
+A_KIND = {"method": "kind.a.method", "case": "kind.a.case", "material": "kind.a.material", "source": "kind.a.source"}
+AN_EXISTING_KIND = {"method": "kind.existing.method", "case": "kind.existing.case", "material": "kind.existing.material",
+                    "source": "kind.existing.source"}
+NESTED_TYPES = {"files": "material_file", "questions": "question"}  # the type name of a list of objects, for field docs
 
 
 @dataclass
@@ -62,8 +71,9 @@ class Context:
             self._markdown = new_renderer()
         return self._markdown
 
-    def error(self, record: Record, path: tuple, *, expected: str, found: str, hint: str = "") -> None:
-        self.errors.add(record.file, record.line(path), path_text(path), expected=expected, found=found, hint=hint)
+    def error(self, record: Record, path: tuple, message: str, /, **values: object) -> None:
+        """Record the problem messages.PROBLEMS[message] at the line of path."""
+        self.errors.add(record.file, record.line(path), path_text(path), message, **values)
 
 
 def nearest(value: str, choices: list[str]) -> str | None:
@@ -77,92 +87,89 @@ def slugify(text: str) -> str:
 
 
 def check_mapping(fields: tuple[Field, ...], data: object, record: Record, path: tuple, ctx: Context,
-                  *, only: set[str] | None = None, wrong_place_hint: str = "") -> dict | None:
-    """Validate a mapping against fields; returns the cleaned values (defaults filled) or None if not a mapping."""
+                  *, type_name: str, only: set[str] | None = None) -> dict | None:
+    """Validate a mapping against fields (of the content type type_name); returns the cleaned values (defaults filled)
+    or None if not a mapping. With only, the mapping is a translation: it may hold only those fields."""
     if not isinstance(data, dict):
-        ctx.error(record, path, expected="a mapping of fields (name: value)", found=describe(data))
+        ctx.error(record, path, "fields.not_a_mapping", found=describe(data))
         return None
     allowed = {f.name for f in fields if only is None or f.name in only}
     for key in data:
         if key not in allowed:
             if only is not None and any(f.name == key for f in fields):
-                ctx.error(record, path + (key,), expected=f"only the fields {', '.join(sorted(allowed))}",
-                          found=f"the field '{key}'", hint=wrong_place_hint)
+                ctx.error(record, path + (key,), "field.wrong_file", fields=", ".join(sorted(allowed)), key=key)
                 continue
             guess = nearest(str(key), sorted(allowed))
-            ctx.error(record, path + (key,), expected=f"one of the fields {', '.join(sorted(allowed))}",
-                      found=f"an unknown field '{key}'", hint=f"did you mean '{guess}'?" if guess else "remove it or fix its name.")
+            ctx.error(record, path + (key,), "field.unknown", fields=", ".join(sorted(allowed)), key=key,
+                      hint=phrase("hint.did_you_mean", guess=guess) if guess else phrase("hint.remove_or_rename_field"))
     cleaned: dict = {}
     for f in fields:
         if only is not None and f.name not in only:
             continue
         if f.name not in data or data[f.name] is None:
             if f.required and (only is None):
-                example = f" For example: {f.name}: {f.example}" if f.example is not None else ""
-                ctx.error(record, path + (f.name,), expected=f"the required field '{path_text(path + (f.name,))}' ({f.doc})",
-                          found="it missing" if f.name not in data else "an empty value", hint=f"add it.{example}")
+                hint = (phrase("hint.add_field_example", name=f.name, example=str(f.example)) if f.example is not None
+                        else phrase("hint.add_field"))
+                ctx.error(record, path + (f.name,), "field.missing" if f.name not in data else "field.empty",
+                          field=path_text(path + (f.name,)), doc=doc_text(f, type_name), hint=hint)
                 cleaned[f.name] = INVALID
             else:
                 cleaned[f.name] = tuple(f.default) if isinstance(f.default, (list, tuple)) else f.default
             continue
-        cleaned[f.name] = check_value(f, data[f.name], record, path + (f.name,), ctx)
+        cleaned[f.name] = check_value(f, data[f.name], record, path + (f.name,), ctx, type_name=type_name)
     return cleaned
 
 
-def check_value(f: Field, value: object, record: Record, path: tuple, ctx: Context) -> object:
+def check_value(f: Field, value: object, record: Record, path: tuple, ctx: Context, *, type_name: str) -> object:
     """One field's value, cleaned, or INVALID after recording the problem."""
     if f.is_list:
         if not isinstance(value, list):
-            ctx.error(record, path, expected=f"a list ({f.doc})", found=describe(value),
-                      hint=f"write it as [a, b] or as lines starting with '- '.")
+            ctx.error(record, path, "list.expected", doc=doc_text(f, type_name), found=describe(value))
             return INVALID
         if len(value) < f.min_items:
-            ctx.error(record, path, expected=f"at least {f.min_items} item{'s' if f.min_items > 1 else ''}", found="an empty list",
-                      hint=f.doc)
+            ctx.error(record, path, "list.too_short", count=plural(f.min_items, one="count.items.one", other="count.items.other"),
+                      doc=doc_text(f, type_name))
             return INVALID
         items = []
         seen = set()
         for index, item in enumerate(value):
-            cleaned = check_item(f, item, record, path + (index,), ctx)
+            cleaned = check_item(f, item, record, path + (index,), ctx, type_name=type_name)
             if cleaned is INVALID:
                 continue
             if f.kind != "objects":
                 if cleaned in seen:
-                    ctx.error(record, path + (index,), expected="each value once", found=f"{describe(item)} twice",
-                              hint="remove the repeated value.")
+                    ctx.error(record, path + (index,), "list.repeated", found=describe(item))
                     continue
                 seen.add(cleaned)
             items.append(cleaned)
         return tuple(items)
-    return check_item(f, value, record, path, ctx)
+    return check_item(f, value, record, path, ctx, type_name=type_name)
 
 
-def check_item(f: Field, value: object, record: Record, path: tuple, ctx: Context) -> object:
+def check_item(f: Field, value: object, record: Record, path: tuple, ctx: Context, *, type_name: str) -> object:
     kind = f.kind
     if kind in ("slug", "text", "markdown", "date", "url", "term", "terms", "ref", "refs", "strings"):
         if not isinstance(value, str):
             if isinstance(value, (bool, int, float)) and kind in ("text", "strings", "markdown", "slug"):
                 _not_text(record, path, value, ctx)
                 return INVALID
-            ctx.error(record, path, expected=_expected_text(f), found=describe(value),
-                      hint="put the value in quotes if it should be text." if isinstance(value, (bool, int, float)) else "")
+            ctx.error(record, path, "value.wrong_type" if isinstance(value, (bool, int, float)) else "value.not_text",
+                      expected=_expected_text(f), found=describe(value))
             return INVALID
         value = value.strip()
         if not value:
-            ctx.error(record, path, expected=_expected_text(f), found="empty text", hint=f.doc)
+            ctx.error(record, path, "text.empty", expected=_expected_text(f), doc=doc_text(f, type_name))
             return INVALID
     if kind in ("text", "strings", "markdown"):
         if f.max_length and len(value) > f.max_length:
-            ctx.error(record, path, expected=f"at most {f.max_length} characters", found=f"{len(value)} characters",
-                      hint="shorten it; put details in the text below the front matter.")
+            ctx.error(record, path, "text.too_long", max=f.max_length, length=len(value))
             return INVALID
         if kind == "markdown":
             ctx.markdown.append((record, path, value, record.line(path)))
         return value
     if kind == "slug":
         if not SLUG.match(value):
-            ctx.error(record, path, expected="an id of lower-case ASCII letters, digits and single hyphens",
-                      found=describe(value), hint=f"use '{slugify(value)}'.")
+            ctx.error(record, path, "slug.format", found=describe(value), slug=slugify(value))
             return INVALID
         return value
     if kind == "date":
@@ -171,14 +178,12 @@ def check_item(f: Field, value: object, record: Record, path: tuple, ctx: Contex
                 raise ValueError
             return date.fromisoformat(value)
         except ValueError:
-            ctx.error(record, path, expected="a date written YYYY-MM-DD that exists", found=describe(value),
-                      hint=f"for example {date.today().isoformat()}.")
+            ctx.error(record, path, "date.format", found=describe(value), today=date.today().isoformat())
             return INVALID
     if kind == "url":
         problem = _url_problem(value)
         if problem:
-            ctx.error(record, path, expected="a web address starting with https:// or http://", found=f"{describe(value)} ({problem})",
-                      hint="copy the address from the browser's address bar; write a space or bracket in it as %20, %28, %29, %5B, %5D.")
+            ctx.error(record, path, "url.invalid", found=describe(value), problem=problem)
             return INVALID
         return value
     if kind in ("term", "terms"):
@@ -188,13 +193,13 @@ def check_item(f: Field, value: object, record: Record, path: tuple, ctx: Contex
             by_label = {v.label.sv.lower(): v.value for v in vocabulary.values} | {
                 (v.label.en or "").lower(): v.value for v in vocabulary.values}
             guess = by_label.get(value.lower()) or nearest(value, choices)
-            ctx.error(record, path, expected=f"one of {', '.join(choices)} ({f.vocabulary})", found=describe(value),
-                      hint=f"did you mean '{guess}'?" if guess else "the allowed values and their meaning are in vocabularies.yml.")
+            ctx.error(record, path, "vocabulary.unknown_value", choices=", ".join(choices), vocabulary=f.vocabulary, found=describe(value),
+                      hint=phrase("hint.did_you_mean", guess=guess) if guess else phrase("hint.vocabulary_values"))
             return INVALID
         return value
     if kind in ("ref", "refs"):
         if not SLUG.match(value):
-            ctx.error(record, path, expected=f"the id of a {f.ref}", found=describe(value), hint=f"ids look like '{slugify(value)}'.")
+            ctx.error(record, path, "ref.format", what=phrase(A_KIND[f.ref]), found=describe(value), slug=slugify(value))
             return INVALID
         ctx.references.append(Reference(record, path, f.ref, value))
         return value
@@ -203,18 +208,19 @@ def check_item(f: Field, value: object, record: Record, path: tuple, ctx: Contex
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            what = "a step number 1–5" if kind == "steps" else "a whole number"
-            ctx.error(record, path, expected=what, found=describe(value))
+            ctx.error(record, path, "number.step" if kind == "steps" else "number.whole", found=describe(value))
             return INVALID
         if (low is not None and value < low) or (high is not None and value > high):
-            what = "a step number 1–5" if kind == "steps" else f"a number from {low} to {high}"
-            ctx.error(record, path, expected=what, found=describe(value))
+            if kind == "steps":
+                ctx.error(record, path, "number.step", found=describe(value))
+            else:
+                ctx.error(record, path, "number.range", low=low, high=high, found=describe(value))
             return INVALID
         return value
     if kind == "localized":
         return check_localized(f, value, record, path, ctx)
     if kind == "objects":
-        cleaned = check_mapping(f.fields, value, record, path, ctx)
+        cleaned = check_mapping(f.fields, value, record, path, ctx, type_name=NESTED_TYPES.get(f.name, f.name))
         return INVALID if cleaned is None else cleaned
     raise AssertionError(f"unknown field kind {kind}")
 
@@ -223,47 +229,51 @@ def _not_text(record: Record, path: tuple, value: object, ctx: Context) -> None:
     """A text written so that YAML reads it as something else: 0755 becomes 493, 12:30:00 becomes 45000, yes stays text."""
     written = record.raw(path)
     if written is not None and written != str(value).lower() and written != str(value):
-        found = f"{written}, which YAML reads as {describe(value)}"
+        found = phrase("value.read_as", written=written, value=describe(value))
     else:
         found = describe(value)
-    ctx.error(record, path, expected="text", found=found, hint=f'write it in quotes: "{written if written is not None else value}".')
+    ctx.error(record, path, "value.read_as_other", found=found, written=written if written is not None else value)
 
 
-def _expected_text(f: Field) -> str:
-    return {
-        "slug": "an id (text)", "date": "a date written YYYY-MM-DD", "url": "a web address",
-        "term": f"a value from the {f.vocabulary} vocabulary", "terms": f"a value from the {f.vocabulary} vocabulary",
-        "ref": f"the id of a {f.ref}", "refs": f"the id of a {f.ref}",
-    }.get(f.kind, "text")
+def _expected_text(f: Field) -> Phrase:
+    if f.kind == "slug":
+        return phrase("expect.id")
+    if f.kind == "date":
+        return phrase("expect.date")
+    if f.kind == "url":
+        return phrase("expect.url")
+    if f.kind in ("term", "terms"):
+        return phrase("expect.term", vocabulary=f.vocabulary)
+    if f.kind in ("ref", "refs"):
+        return phrase("expect.ref", what=phrase(A_KIND[f.ref]))
+    return phrase("expect.text")
 
 
 def check_localized(f: Field, value: object, record: Record, path: tuple, ctx: Context) -> object:
     if not isinstance(value, dict):
-        ctx.error(record, path, expected="a mapping with the Swedish text under 'sv' and the English under 'en'",
-                  found=describe(value), hint=f"write it as:\n    {f.name}:\n      sv: …\n      en: …")
+        ctx.error(record, path, "localized.not_a_mapping", found=describe(value), name=f.name)
         return INVALID
     texts = {}
     for key, text in value.items():
         if key not in LANGUAGES:
-            ctx.error(record, path + (key,), expected="the language keys sv and en", found=f"the key '{key}'")
+            ctx.error(record, path + (key,), "localized.key", key=key)
             continue
         if text is None or (isinstance(text, str) and not text.strip()):
             if key == "sv":
-                ctx.error(record, path + (key,), expected="the Swedish text", found="an empty value")
+                ctx.error(record, path + (key,), "localized.swedish_empty")
             continue
         if not isinstance(text, str):
             if isinstance(text, (bool, int, float)):
                 _not_text(record, path + (key,), text, ctx)
             else:
-                ctx.error(record, path + (key,), expected="text", found=describe(text))
+                ctx.error(record, path + (key,), "value.not_text", expected=phrase("expect.text"), found=describe(text))
             continue
         if f.markdown:
             ctx.markdown.append((record, path + (key,), text, record.line(path + (key,)) + _block_offset(record, path + (key,))))
         texts[key] = text.strip() if not f.markdown else text
     if "sv" not in texts:
         if "sv" not in value:
-            ctx.error(record, path, expected="a Swedish text under 'sv'", found="none",
-                      hint="Swedish comes first; add 'sv:'. The English 'en:' may follow later.")
+            ctx.error(record, path, "localized.swedish_missing")
         return INVALID
     if f.markdown:
         origin = tuple((lang, record.file, record.line(path + (lang,)) + _block_offset(record, path + (lang,)), path_text(path + (lang,)))
@@ -294,5 +304,4 @@ def check_markdown(record: Record, path: tuple, text: str, first_line: int, ctx:
     problems = (check_markdown_text(text, page_path=page_path_of(record.file), renderer=ctx.renderer())
                 if ctx.render_check else limits(text))
     for line, found, hint in problems:
-        ctx.errors.add(record.file, first_line + line - 1, path_text(path) or "text",
-                       expected=MARKDOWN_EXPECTED, found=found, hint=hint)
+        ctx.errors.add(record.file, first_line + line - 1, path_text(path) or "text", UNSAFE, found=found, hint=hint)

@@ -202,7 +202,7 @@ def test_bad_content_fails_the_build_naming_file_and_field(tmp_path, kind):
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert expected in output, output
-    assert "Metodbanken found 1 problem in the content" in output
+    assert "Metodbanken hittade 1 problem i innehållet" in output
     assert not (root / "site" / "index.html").exists()
 
 
@@ -213,7 +213,7 @@ def test_a_template_that_drops_an_item_fails_the_build(tmp_path):
                         encoding="utf-8")
     result = build(root)
     assert result.returncode != 0
-    assert "[sv] metoder/index.html lists 2 methods, the sources hold 3; missing: alfa" in result.stdout + result.stderr
+    assert "[sv] metoder/index.html listar 2 metoder, källfilerna har 3 metoder; saknas: alfa" in result.stdout + result.stderr
 
 
 def test_page_templates_are_not_published(fixture_site):

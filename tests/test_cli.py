@@ -31,7 +31,25 @@ def problems(output: str) -> list[str]:
 
 def test_check_passes_on_the_fixture_bank(bank_root):
     result = run_check(bank_root)
-    assert result.returncode == 0 and result.stdout.startswith("OK: 3 methods, 1 cases, 1 materials, 5 steps, 2 terms")
+    assert result.returncode == 0 and result.stdout.startswith("OK: 3 metoder, 1 exempel, 1 material, 5 steg, 2 begrepp kontrollerade på ")
+    result = run_check(bank_root, "--lang", "en")
+    assert result.returncode == 0 and result.stdout.startswith("OK: 3 methods, 1 case, 1 material, 5 steps, 2 terms checked in ")
+
+
+def test_check_reports_a_missing_field_in_swedish_by_default_and_in_english_on_request(bank_root):
+    edit(bank_root / "methods/beta.md", "summary: Betametoden i korthet.\n", "")
+    swedish = run_check(bank_root)
+    assert swedish.returncode == 1
+    assert swedish.stdout.splitlines() == [
+        "Metodbanken hittade 1 problem i innehållet:",
+        "  methods/beta.md:2: summary: förväntade det obligatoriska fältet 'summary' (En eller två meningar (högst 300 tecken) "
+        "som visas i listor och sökresultat.), hittade inget sådant fält. Tips: lägg till det."]
+    english = run_check(bank_root, "--lang", "en")
+    assert english.returncode == 1
+    assert english.stdout.splitlines() == [
+        "Metodbanken found 1 problem in the content:",
+        "  methods/beta.md:2: summary: expected the required field 'summary' (One or two sentences (at most 300 characters) "
+        "shown in lists and search results.), found it missing. Hint: add it."]
 
 
 @pytest.mark.parametrize("kind", BAD_KINDS)
@@ -45,9 +63,16 @@ def test_check_and_build_report_the_same_problems(tmp_path, kind):
     assert len(problems(checked.stdout)) == 1 and problems(checked.stdout)[0].startswith(expected)
 
 
-def test_check_github_format_annotates_the_line(bank_root):
+def test_check_github_format_annotates_the_line_in_swedish(bank_root):
     edit(bank_root / "methods/alfa.md", "arenas: [skola", "arenas: [skolan")
     result = run_check(bank_root, "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=methods/alfa.md,line=8,title=Metodbanken: fel i innehållet::arenas[0]: förväntade ett av värdena kommunledning, "
+        "socialtjanst, skola, fritid, halso-och-sjukvard, tandvard, polis, civilsamhalle, arbetsplats, offentlig-miljo (arena), "
+        "hittade texten \"skolan\". Tips: menade du 'skola'?"]
+    assert result.stderr.startswith("Metodbanken hittade 1 problem i innehållet:\n")
+    result = run_check(bank_root, "--format", "github", "--lang", "en")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "::error file=methods/alfa.md,line=8,title=Metodbanken content::arenas[0]: expected one of kommunledning, socialtjanst, "
@@ -71,7 +96,7 @@ def test_new_creates_both_files_with_every_field_explained(bank_root, capsys, ki
     for field in TYPES[kind].translated_fields:
         assert re.search(rf"^{field.name}:", en, re.M)
     assert (bank_root / "materials/ny-sak").is_dir() == (kind == "material")
-    assert "created" in capsys.readouterr().out
+    assert "skapade" in capsys.readouterr().out
 
 
 def test_a_new_file_fails_the_check_until_the_required_fields_are_filled_in(bank_root, capsys):
@@ -80,11 +105,11 @@ def test_a_new_file_fails_the_check_until_the_required_fields_are_filled_in(bank
     assert result.returncode == 1
     fields = {p.split(": ")[1] for p in problems(result.stdout) if p.startswith("methods/delta.md")}
     assert fields == {"title", "summary", "steps", "sources"}
-    assert any(p.startswith("methods/delta.en.md") and "translated field 'title'" in p for p in problems(result.stdout))
+    assert any(p.startswith("methods/delta.en.md") and "det översatta fältet 'title'" in p for p in problems(result.stdout))
 
 
-@pytest.mark.parametrize("item_id, message", [("Ny metod", "not a valid id"), ("rådslag", "for example 'radslag'"),
-                                              ("alfa", "already exists (methods/alfa.md, methods/alfa.en.md)")])
+@pytest.mark.parametrize("item_id, message", [("Ny metod", "'Ny metod' är inte ett giltigt id"), ("rådslag", "till exempel 'radslag'"),
+                                              ("alfa", "metoden 'alfa' finns redan (methods/alfa.md, methods/alfa.en.md)")])
 def test_new_refuses_bad_or_taken_ids(bank_root, capsys, item_id, message):
     before = sorted(p.name for p in (bank_root / "methods").iterdir())
     assert main(["--root", str(bank_root), "new", "method", item_id]) == 1
@@ -125,21 +150,63 @@ def test_a_new_method_filled_in_appears_on_its_step_in_the_index_and_in_both_lan
 # -- status ----------------------------------------------------------------------------------------
 
 def test_status_lists_untranslated_overdue_and_unsourced(bank_root, capsys):
-    assert main(["--root", str(bank_root), "status", "--today", "2027-06-10"]) == 0
+    assert main(["--root", str(bank_root), "status", "--today", "2027-06-10", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "methods/gamma.md: method 'gamma': no English file" in out
     assert "Past its review date: 1\n  methods/beta.md: method 'beta': last reviewed 2025-06-01 (739 days ago)\n" in out
     assert "Has no source: 1" in out and "glossary.yml: term 'lagesbild': no sources" in out
-    assert main(["--root", str(bank_root), "status", "--today", "2027-06-10", "--max-age-days", "365"]) == 0
+    assert main(["--root", str(bank_root), "status", "--today", "2027-06-10", "--max-age-days", "365", "--lang", "en"]) == 0
     assert "Past its review date: 5" in capsys.readouterr().out
+    assert main(["--root", str(bank_root), "status", "--today", "2027-06-10"]) == 0
+    out = capsys.readouterr().out
+    assert "methods/gamma.md: metoden 'gamma': ingen engelsk fil" in out
+    assert "Dags att granska igen: 1\n  methods/beta.md: metoden 'beta': senast granskad 2025-06-01 (för 739 dagar sedan)\n" in out
+    assert "Saknar källa: 1" in out and "glossary.yml: begreppet 'lagesbild': inga källor" in out
 
 
-def test_status_as_markdown_for_a_pull_request_comment(bank_root, capsys):
+def test_status_as_markdown_for_a_pull_request_comment_in_swedish(bank_root, capsys):
     assert main(["--root", str(bank_root), "status", "--format", "markdown", "--today", "2026-02-01", "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("## Metodbanken: innehållets status\n\nKontrollerat 2026-02-01: 3 metoder, 1 exempel, 1 material, 5 steg, "
+                          "2 begrepp. Innehållet granskas om efter 730 dagar.\n")
+    assert "| | antal |" in out and "| Saknar engelsk översättning | 7 |" in out
+    assert "<details><summary>Saknar engelsk översättning (7)</summary>" in out
+    assert "- `methods/gamma.md`: metoden 'gamma': ingen engelsk fil" in out
+    assert "- `glossary.yml`: begreppet 'lagesbild': ingen engelsk översättning av term och definition" in out
+    assert main(["--root", str(bank_root), "status", "--format", "markdown", "--today", "2026-02-01", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("## Metodbanken: content status\n")
     assert "| Lacks an English translation | " in out
     assert "<details><summary>Lacks an English translation" in out and "- `methods/gamma.md`: method 'gamma': no English file" in out
+
+
+def test_status_lists_method_pages_that_lack_what_a_reader_needs_in_swedish_and_english(bank_root, capsys):
+    edit(bank_root / "methods/beta.md", "last_reviewed:", "unstated: [resources, owner]\nlast_reviewed:")
+    assert main(["--root", str(bank_root), "status", "--today", "2026-02-01"]) == 0
+    out = capsys.readouterr().out
+    assert ("Metodsidor som saknar det som en läsare behöver för att välja: 3\n"
+            "  methods/alfa.md: metoden 'alfa': saknar ägarens webbadress (owner_url), en kommentar om kunskapsläget "
+            "('**Om kunskapsläget:**' i texten)\n") in out
+    assert ("  methods/beta.md: metoden 'beta': saknar en källa med webbadress, en kommentar om kunskapsläget "
+            "('**Om kunskapsläget:**' i texten)\n") in out
+    assert "  Åtgärd: Lägg till uppgiften från en angiven källa. Om källorna har kontrollerats och inte anger den: " in out
+    assert ("Uppgifter som källorna inte anger (det står på sidan): 1\n"
+            "  methods/beta.md: metoden 'beta': källorna anger inte: resources, owner\n"
+            "  Åtgärd: Lägg till dem när en källa anger dem.\n") in out
+    assert main(["--root", str(bank_root), "status", "--today", "2026-02-01", "--lang", "en", "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert ("A method page lacks what a reader needs to choose: 3\n"
+            "  methods/alfa.md: method 'alfa': lacks the owner's web address (owner_url), a note on the state of knowledge "
+            "('**Om kunskapsläget:**' in the text)\n") in out
+    assert ("  methods/gamma.md: method 'gamma': lacks what it takes (resources), an owner or contact organisation (owner), "
+            "a note on the state of knowledge ('**Om kunskapsläget:**' in the text)\n") in out
+    assert ("Facts the sources do not state (shown on the page): 1\n"
+            "  methods/beta.md: method 'beta': the sources do not state: resources, owner\n"
+            "  Fix: Add them when a source gives them.\n") in out
+    assert main(["--root", str(bank_root), "status", "--format", "markdown", "--today", "2026-02-01"]) == 0
+    out = capsys.readouterr().out
+    assert "| Metodsidor som saknar det som en läsare behöver för att välja | 3 |" in out
+    assert "<details><summary>Uppgifter som källorna inte anger (det står på sidan) (1)</summary>" in out
 
 
 def test_status_counts_match_the_bank(bank_root):

@@ -14,7 +14,7 @@ from metodbanken.load import load_bank
 def errors_of(root: Path) -> list[str]:
     with pytest.raises(ContentErrors) as info:
         load_bank(root)
-    return [str(e) for e in info.value.errors]
+    return [e.render("en") for e in info.value.errors]
 
 
 def test_fixture_bank_loads(bank_root):

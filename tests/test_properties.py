@@ -128,7 +128,7 @@ def _bomb() -> str:
 def test_aliases_and_deep_nesting_are_reported_not_crashed(name, front_matter, line):
     bank, errors, _ = load_with({"mutant.md": f"---\n{front_matter}\n---\nText\n".encode()})
     assert bank is None and len(errors) == 1
-    assert errors[0].file == "methods/mutant.md" and errors[0].line == line and "plain YAML nested at most" in errors[0].expected
+    assert errors[0].file == "methods/mutant.md" and errors[0].line == line and "plain YAML nested at most" in errors[0].parts("en").expected
 
 
 @SETTINGS

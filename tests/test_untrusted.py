@@ -22,7 +22,7 @@ from metodbanken.opendata import spreadsheet_safe
 def errors_of(root: Path) -> list[str]:
     with pytest.raises(ContentErrors) as info:
         load_bank(root)
-    return [str(e) for e in info.value.errors]
+    return [e.render("en") for e in info.value.errors]
 
 
 def one_error(root: Path) -> str:

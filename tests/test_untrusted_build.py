@@ -101,8 +101,8 @@ def test_a_template_mistake_fails_the_build_with_the_file_named(tmp_path):
     result = build(root)
     assert result.returncode != 0
     report = result.stdout + result.stderr
-    assert "index.html: <link href=\"https://cdn.example/x.css\"> (a file from another site)" in report, report
-    assert '<img onerror="alert(1)"> (an event handler)' in report, report
+    assert "index.html: <link href=\"https://cdn.example/x.css\"> (en fil från en annan webbplats)" in report, report
+    assert '<img onerror="alert(1)"> (en händelsehanterare)' in report, report
 
 
 def _policy(html: str) -> str:
@@ -140,4 +140,4 @@ def test_a_script_the_fast_look_would_hash_wrongly_fails_the_build(tmp_path):
     result = build(root)
     assert result.returncode != 0
     report = result.stdout + result.stderr
-    assert "index.html: its inline scripts were not found alike" in report, report
+    assert "index.html: sidans inline-skript hittades inte likadant" in report, report

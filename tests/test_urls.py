@@ -42,7 +42,7 @@ def test_no_published_url_disappears_without_a_redirect(real_site):
     assert published, f"{URL_LIST} is empty: build the site and run `python -m metodbanken urls --site site`"
     built = built_urls(real_site / "site")
     problems = missing_urls(published, built, read_redirects(REPO)) + bad_redirects(read_redirects(REPO), built)
-    assert not problems, "\n".join(problems)
+    assert not problems, "\n".join(p.render("en") for p in problems)
 
 
 def test_the_url_list_is_generated_from_a_build_and_names_pages_in_both_languages():
@@ -62,7 +62,7 @@ def test_built_urls_of_the_fixture_site(fixture_site):
 
 def test_a_removed_page_without_redirect_is_reported_with_the_fix(fixture_site):
     built = built_urls(fixture_site / "site") - {"/metoder/alfa/", "/en/metoder/alfa/"}
-    problems = missing_urls(["/metoder/alfa/", "/en/metoder/alfa/", "/metoder/"], built, {})
+    problems = [p.render("en") for p in missing_urls(["/metoder/alfa/", "/en/metoder/alfa/", "/metoder/"], built, {})]
     assert len(problems) == 2
     assert problems[0].startswith("/metoder/alfa/ was published but the site no longer has it.")
     assert "add the line 'metoder/alfa/: <new path>' to redirects.yml" in problems[0]
@@ -95,7 +95,7 @@ def test_a_redirect_keeps_the_old_address_working_in_both_languages(tmp_path):
 
 def test_a_redirect_may_not_hide_a_page_or_lead_nowhere(fixture_site):
     built = built_urls(fixture_site / "site")
-    problems = bad_redirects({"metoder/alfa/": "metoder/beta/", "metoder/gammal/": "metoder/finns-inte/"}, built)
+    problems = [p.render("en") for p in bad_redirects({"metoder/alfa/": "metoder/beta/", "metoder/gammal/": "metoder/finns-inte/"}, built)]
     assert len(problems) == 2 and "still has" in problems[0] and "does not have" in problems[1]
 
 
