@@ -1,4 +1,4 @@
-"""MkDocs adapter for Metodbanken: events only; the metodbanken package does the work."""
+"""MkDocs adapter for Metodbanken: events only; the metodbanken package does the work (metodbanken/build.py)."""
 
 from __future__ import annotations
 
@@ -6,28 +6,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from metodbanken.contentcheck import PageContentCheck
-from metodbanken.errors import ContentErrors
-from metodbanken.messages import phrase
+from metodbanken.build import BuildError, SiteBuild, i18n_language
 from metodbanken.navigation import section_page
-from metodbanken.opendata import write_open_data
-from metodbanken.output import clear_site, copy_material_files
-from metodbanken.render import load_labels
-from metodbanken.search import SearchIndexError, build_search_index, write_synonyms
-from metodbanken.sitecheck import POLICY, Sealer, SiteCheckError
-from metodbanken.urls import write_redirects
-from metodbanken.site import Project, prepare_with_documents
-from metodbanken.verify import verify_built_site
+from metodbanken.site import Project
 
-# -- state (rebuilt on every build: static-i18n runs these hooks once per language) --------------
-_bank = None
-_documents = None
-_texts = None  # the check of editors' texts in this build's rendered pages
+_build: SiteBuild | None = None  # one per build; static-i18n runs these hooks once per language
 _serving = False  # `mkdocs serve` injects its live-reload script inline, different on every request
-_sealer = None  # seals and checks every page as it is written, over both languages' builds
 
-
-# -- hooks ----------------------------------------------------------------------------------------
 
 def on_startup(command, dirty):
     global _serving
@@ -35,10 +20,7 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    project = _project(config)
-    for path in project.watch_paths:
-        if path not in config.watch:
-            config.watch.append(path)
+    config.watch.extend(p for p in _project(config).watch_paths if p not in config.watch)
     return config
 
 
@@ -50,33 +32,23 @@ def on_files(files, config):
     return files
 
 
+def on_pre_build(config):
+    global _build
+    _build = _build or SiteBuild(public_url=config.site_url or "", serving=_serving)  # the first language starts it
+    _run(_build.start_language, _project(config))
+
+
 def on_page_content(html, page, config, files):
-    return _texts.page(html, page_path=page.url) if _texts is not None else html
+    return _build.page_content(html, page.url)
 
 
 def on_env(env, config, files):
-    """Every page has been rendered from Markdown and none written yet: refuse them all if an editor's text is unsafe."""
-    if _texts is not None and _texts.problems:
-        clear_site(Path(config.site_dir))  # an earlier language may already be written: publish nothing
-        raise PluginError(ContentErrors(_texts.problems).report())  # in Swedish, like every content error
-    env.globals["metodbanken_csp"] = POLICY
-    env.globals["mb_labels"] = load_labels(_project(config).root / "labels")  # the header's search box prints them
+    env.globals.update(_run(_build.before_writing, config.site_dir, _project(config).root))
     return env
 
 
-def on_pre_build(config):
-    global _bank, _documents, _texts, _sealer
-    _bank, _documents, _texts = None, None, PageContentCheck(_project(config).root)
-    if _sealer is None:  # the first language: one sealer for the whole site
-        _sealer = Sealer(public_url=config.site_url or "http://127.0.0.1:8000/", serving=_serving)
-    try:
-        _bank, _documents = prepare_with_documents(_project(config))
-    except ContentErrors as exc:
-        raise PluginError(exc.report()) from None  # in Swedish, the editors' language, whichever language is being built
-
-
 def on_page_context(context, page, config, nav):
-    """A method, case or material page is not in the navigation: mark its section's tab as the current one."""
+    """A method, case or material page is not in the navigation: light its section's tab while it is written."""
     section = section_page(page.url, nav.pages)
     if section is not None:
         section.active = True
@@ -88,58 +60,31 @@ def on_post_page(output, page, config):
     section = page.meta.pop("_mb_section", None)
     if section is not None:
         section.active = False
-    return _sealer.page(output, page.file.dest_uri) if _sealer is not None else output
-
-
-def on_build_error(error):
-    global _sealer
-    if _sealer is not None:
-        _sealer, sealer = None, _sealer
-        sealer.close()
+    return _build.page_written(output, page.file.dest_uri)
 
 
 def on_post_build(config):
-    global _sealer
-    if _bank is None:
-        return
-    language, output_dir = _language_output(config)
-    copy_material_files(_bank, output_dir)
-    _documents.write(output_dir)  # DOCX, PDF and PPTX made from the materials and checklists, beside each material page
-    write_open_data(_bank, output_dir, language, downloads=_documents.downloads)
-    write_synonyms(_bank.synonyms_for(language), output_dir)
-    problems = verify_built_site(_bank, output_dir, language=language)
-    if problems:
-        raise PluginError("\n  ".join(p.render() for p in [phrase("verify.header"), *problems]))
-    # after the check (redirects are not items): moved addresses, and the short step addresses /steg/<n>/
-    write_redirects(_project(config).root, output_dir, language=language, extra=_bank.short_urls())
-    if _is_last_language(config):
-        sealer, _sealer = _sealer, None
-        try:
-            site = Path(config.site_dir)
-            build_search_index(site, meanwhile=lambda: sealer.finish(site))
-        except (SiteCheckError, SearchIndexError) as exc:
-            raise PluginError(str(exc)) from None
+    global _build
+    language, last = i18n_language(config.plugins.get("i18n"))
+    _run(_build.finish_language, _project(config), config.site_dir, language, last=last)
+    if last:
+        _build = None  # the sealer closed itself when it finished; a failed build is closed by on_build_error
 
 
-# -- helpers --------------------------------------------------------------------------------------
+def on_build_error(error):
+    global _build
+    if _build is not None:
+        _build, build = None, _build
+        build.close()
+
 
 def _project(config) -> Project:
     return Project(root=Path(config.config_file_path).resolve().parent, docs_dir=Path(config.docs_dir),
                    public_url=config.site_url or "")
 
 
-def _is_last_language(config) -> bool:
-    """static-i18n builds the default language first, then the others in order: index once all are written."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return True
-    languages = getattr(i18n, "build_languages", None) or [i18n.current_language]
-    return i18n.current_language == languages[-1]
-
-
-def _language_output(config) -> tuple[str, Path]:
-    """The language being built and its folder: static-i18n keeps site_dir and prefixes other languages' paths."""
-    i18n = config.plugins.get("i18n")
-    language = getattr(i18n, "current_language", None) or "sv"
-    default = getattr(i18n, "default_language", None) or "sv"
-    return language, Path(config.site_dir) / ("" if language == default else language)
+def _run(step, *args, **kwargs):
+    try:
+        return step(*args, **kwargs)
+    except BuildError as exc:
+        raise PluginError(str(exc)) from None

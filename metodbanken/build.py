@@ -1,0 +1,95 @@
+"""One build of the site, driven by a static site generator's events: what the MkDocs hooks call.
+
+A build covers every language (mkdocs-static-i18n runs the generator's events once per language, default language
+first). Each method takes plain values, so another generator could drive it the same way; a failure is a BuildError
+whose text is the report to show (in Swedish, the editors' language, for content problems).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .contentcheck import PageContentCheck
+from .errors import ContentErrors
+from .messages import phrase
+from .opendata import write_open_data
+from .output import clear_site, copy_material_files
+from .render import load_labels
+from .schema import LANGUAGES
+from .search import SearchIndexError, build_search_index, write_synonyms
+from .site import Project, prepare_with_documents
+from .sitecheck import POLICY, Sealer, SiteCheckError
+from .urls import write_redirects
+from .verify import verify_built_site
+
+
+class BuildError(Exception):
+    """The build must stop; str() is the whole report."""
+
+
+class SiteBuild:
+    """The state of one build over all its languages: the bank, the check of editors' texts, the page sealer."""
+
+    def __init__(self, *, public_url: str, serving: bool = False):
+        self.public_url = public_url
+        self.sealer = Sealer(public_url=public_url or "http://127.0.0.1:8000/", serving=serving)
+        self.bank = self.documents = self.texts = None
+
+    def start_language(self, project: Project) -> None:
+        """Before a language's pages are read: load and check the bank, write its pages and documents (cached)."""
+        self.bank = self.documents = None
+        self.texts = PageContentCheck(project.root)
+        try:
+            self.bank, self.documents = prepare_with_documents(project)
+        except ContentErrors as exc:
+            raise BuildError(exc.report()) from None
+
+    def page_content(self, html: str, page_url: str) -> str:
+        """A page's HTML from Markdown: check the editors' texts in it (reported in before_writing)."""
+        return self.texts.page(html, page_path=page_url) if self.texts is not None else html
+
+    def before_writing(self, site_dir: Path, root: Path) -> dict:
+        """Every page rendered and none written: refuse them all if an editor's text is unsafe; else the templates'
+        globals (the policy with its placeholder, the labels the header prints)."""
+        if self.texts is not None and self.texts.problems:
+            clear_site(Path(site_dir))  # an earlier language may already be written: publish nothing
+            raise BuildError(ContentErrors(self.texts.problems).report())
+        return {"metodbanken_csp": POLICY, "mb_labels": load_labels(Path(root) / "labels")}
+
+    def page_written(self, html: str, destination: str) -> str:
+        """The page as it is written to site/<destination>: sealed with its policy, and checked meanwhile."""
+        return self.sealer.page(html, destination)
+
+    def finish_language(self, project: Project, site_dir: Path, language: str, *, last: bool) -> None:
+        """After a language is written: its files, open data and redirects; after the last, the search index and the
+        check of every built file."""
+        if self.bank is None:
+            return
+        output_dir = Path(site_dir) / ("" if language == LANGUAGES[0] else language)
+        copy_material_files(self.bank, output_dir)
+        self.documents.write(output_dir)  # DOCX, PDF and PPTX beside each material page
+        write_open_data(self.bank, output_dir, language, downloads=self.documents.downloads)
+        write_synonyms(self.bank.synonyms_for(language), output_dir)
+        problems = verify_built_site(self.bank, output_dir, language=language)
+        if problems:
+            raise BuildError("\n  ".join(p.render() for p in [phrase("verify.header"), *problems]))
+        # after the check (redirects are not items): moved addresses, and the short step addresses /steg/<n>/
+        write_redirects(project.root, output_dir, language=language, extra=self.bank.short_urls())
+        if last:
+            try:
+                build_search_index(Path(site_dir), meanwhile=lambda: self.sealer.finish(Path(site_dir)))
+            except (SiteCheckError, SearchIndexError) as exc:
+                raise BuildError(str(exc)) from None
+
+    def close(self) -> None:
+        self.sealer.close()
+
+
+def i18n_language(plugin) -> tuple[str, bool]:
+    """(the language being built, whether it is the last) from mkdocs-static-i18n's plugin (None: one language, sv).
+    static-i18n builds the default language first, then the others in order, into site_dir/<language>/."""
+    if plugin is None:
+        return LANGUAGES[0], True
+    language = getattr(plugin, "current_language", None) or LANGUAGES[0]
+    languages = getattr(plugin, "build_languages", None) or [language]
+    return language, language == languages[-1]
