@@ -31,7 +31,6 @@ class SiteBuild:
     """The state of one build over all its languages: the bank, the check of editors' texts, the page sealer."""
 
     def __init__(self, *, public_url: str, serving: bool = False):
-        self.public_url = public_url
         self.sealer = Sealer(public_url=public_url or "http://127.0.0.1:8000/", serving=serving)
         self.bank = self.documents = self.texts = None
 

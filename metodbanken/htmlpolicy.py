@@ -222,7 +222,7 @@ def _needs_attribute_walk(html: str) -> bool:
     return False
 _URL_SELECTOR = ",".join(f"[{a}]" for a in sorted(URL_ATTRIBUTES) if ":" not in a)
 _PLAIN_RELATIVE = re.compile(r"^(?!//)[A-Za-z0-9._~/#?=&%+-]*$")  # no scheme, no host: a path on this site
-_EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
+EXECUTABLE_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 
 
 def scan_page(html: str, *, page_url: str) -> tuple[list[Violation], list[str]]:
@@ -278,7 +278,7 @@ def scan_page(html: str, *, page_url: str) -> tuple[list[Violation], list[str]]:
             if url is None or not _same_origin(url, base):
                 problems.append(Violation("meta", "content", attributes.get("content") or "", phrase("html.redirect_off_site"), HINT_LINK))
     scripts = [(node.text(deep=True) or "") for node in tree.css("script")
-               if "src" not in node.attributes and (node.attributes.get("type") or "").strip().lower() in _EXECUTABLE_TYPES]
+               if "src" not in node.attributes and (node.attributes.get("type") or "").strip().lower() in EXECUTABLE_SCRIPT_TYPES]
     return problems, scripts
 
 

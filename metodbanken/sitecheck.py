@@ -16,7 +16,7 @@ import re
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from .htmlpolicy import scan_page
+from .htmlpolicy import EXECUTABLE_SCRIPT_TYPES, scan_page
 from .messages import Phrase, phrase
 from .schema import DEFAULT_LANGUAGE
 
@@ -52,7 +52,6 @@ def script_hashes(scripts: list[str]) -> list[str]:
 _INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script[\t\n\f\r />]", re.I | re.S)
 _SRC = re.compile(r"(?:^|[\t\n\f\r /\"'])src[\t\n\f\r ]*=", re.I)
 _TYPE = re.compile(r"(?:^|[\t\n\f\r /\"'])type[\t\n\f\r ]*=[\t\n\f\r ]*(?:\"([^\"]*)\"|'([^']*)'|([^\t\n\f\r >]*))", re.I)
-_EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 
 
 def _inline_scripts_guess(html: str) -> list[str]:
@@ -61,7 +60,7 @@ def _inline_scripts_guess(html: str) -> list[str]:
         attributes = match.group(1)
         kind = _TYPE.search(attributes)
         kind = next((g for g in kind.groups() if g is not None), "") if kind else ""
-        if not _SRC.search(attributes) and kind.strip().lower() in _EXECUTABLE_TYPES:
+        if not _SRC.search(attributes) and kind.strip().lower() in EXECUTABLE_SCRIPT_TYPES:
             scripts.append(match.group(2))
     return scripts
 
@@ -181,19 +180,8 @@ def _seal_file(path: Path, page_url: str, *, serving: bool, problems: list[Phras
 
 def seal_site(site_dir: Path, *, public_url: str, serving: bool = False, language: str = DEFAULT_LANGUAGE) -> int:
     """Check every built HTML file and fill in its CSP hashes; returns the number of pages; raises SiteCheckError
-    (its message in language).
+    (its message in language). A Sealer that saw no page: every file is checked and sealed in place.
 
     serving: a local `mkdocs serve`, whose live-reload script differs on every request and cannot be hashed; there the
     policy allows inline scripts (never in a build that is published)."""
-    site_dir = Path(site_dir)
-    origin = public_url if public_url.endswith("/") else public_url + "/"
-    problems: list[Phrase] = []
-    pages = 0
-    for path in sorted(site_dir.rglob("*.html")):
-        relative = path.relative_to(site_dir).as_posix()
-        page_url = origin + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
-        _report(relative, _seal_file(path, page_url, serving=serving, problems=problems, relative=relative), problems)
-        pages += 1
-    if problems:
-        raise _error(problems, language)
-    return pages
+    return Sealer(public_url=public_url, serving=serving, language=language).finish(site_dir)

@@ -92,12 +92,16 @@ def test_every_page_has_its_policy_before_any_script(hostile_site):
         assert "base-uri 'self'" in policy or "base-uri 'none'" in policy, f"{path}: {policy}"
 
 
-def test_a_template_mistake_fails_the_build_with_the_file_named(tmp_path):
-    root = assemble(tmp_path / "broken")
+def _add_to_head(root: Path, html: str) -> None:
+    """A template change as a developer might make it: html in the theme's extrahead block of every page."""
     template = root / "overrides/main.html"
     template.write_text(template.read_text(encoding="utf-8").replace(
-        "{% block site_meta %}", '{% block extrahead %}<link rel="stylesheet" href="https://cdn.example/x.css">'
-        '<img src=x onerror="alert(1)">{% endblock %}\n{% block site_meta %}', 1), encoding="utf-8")
+        "{% block site_meta %}", "{% block extrahead %}" + html + "{% endblock %}\n{% block site_meta %}", 1), encoding="utf-8")
+
+
+def test_a_template_mistake_fails_the_build_with_the_file_named(tmp_path):
+    root = assemble(tmp_path / "broken")
+    _add_to_head(root, '<link rel="stylesheet" href="https://cdn.example/x.css"><img src=x onerror="alert(1)">')
     result = build(root)
     assert result.returncode != 0
     report = result.stdout + result.stderr
@@ -115,11 +119,8 @@ def test_a_templates_inline_script_is_allowed_by_its_hash_and_nothing_else(tmp_p
     import base64
     import hashlib
     root = assemble(tmp_path / "inline")
-    template = root / "overrides/main.html"
     script = "window.metodbankenTest = 1;"
-    template.write_text(template.read_text(encoding="utf-8").replace(
-        "{% block site_meta %}", "{% block extrahead %}<script>" + script + "</script>{% endblock %}\n{% block site_meta %}", 1),
-        encoding="utf-8")
+    _add_to_head(root, "<script>" + script + "</script>")
     result = build(root)
     assert result.returncode == 0, result.stdout + result.stderr
     digest = "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
@@ -133,10 +134,7 @@ def test_a_templates_inline_script_is_allowed_by_its_hash_and_nothing_else(tmp_p
 def test_a_script_the_fast_look_would_hash_wrongly_fails_the_build(tmp_path):
     """Pages are sealed as they are written from a fast look at their scripts; the parser's count is what counts."""
     root = assemble(tmp_path / "comment")
-    template = root / "overrides/main.html"
-    template.write_text(template.read_text(encoding="utf-8").replace(
-        "{% block site_meta %}", "{% block extrahead %}<!-- <script>notRun()</script> -->{% endblock %}\n"
-        "{% block site_meta %}", 1), encoding="utf-8")
+    _add_to_head(root, "<!-- <script>notRun()</script> -->")
     result = build(root)
     assert result.returncode != 0
     report = result.stdout + result.stderr
