@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from .fielddocs import doc, load_vocabularies
-from .schema import (CASE, DEFAULT_LANGUAGE, LANGUAGES, MATERIAL, METHOD, SLUG_PATTERN, SOURCE, STEP_NUMBERS, TERM, ContentType,
+from .schema import (NESTED_TYPES, CASE, DEFAULT_LANGUAGE, LANGUAGES, MATERIAL, METHOD, SLUG_PATTERN, SOURCE, STEP_NUMBERS, TERM, ContentType,
                      Field)
 
 CONFIG_FILE = "docs/admin/config.yml"
@@ -130,7 +130,7 @@ def field_config(field: Field, vocabularies: dict, *, type_name: str, steps: dic
              **({"modes": ["raw"]} if inner == "markdown" else {}), "required": lang == DEFAULT_LANGUAGE and field.required}
             for lang in LANGUAGES]}
     elif kind == "objects":
-        sub_type = {"files": "material_file", "questions": "question"}.get(field.name, field.name)
+        sub_type = NESTED_TYPES.get(field.name, field.name)
         config |= {"widget": "list", "fields": [field_config(f, vocabularies, type_name=sub_type, steps=steps, i18n=False)
                                                 for f in field.fields]}
         if field.name == "files":
