@@ -167,6 +167,12 @@ class Method(Item):
         """The record a one-line summary of the evidence names (the strongest one the result rests on)."""
         return evidence.key_evaluation(self.evaluations)
 
+    def cited_sources(self) -> tuple[str, ...]:
+        """Every source the page rests on, once: the method's sources, then those of its evaluations and decision facts."""
+        ids = self.sources + tuple(e.source for e in self.evaluations) + tuple(
+            s for s in (self.ages_source, self.cost_source, self.dosage_source) if s)
+        return tuple(dict.fromkeys(ids))
+
     def has_ages(self) -> bool:
         return self.age_min is not None or self.age_max is not None or bool(self.school_stages)
 

@@ -104,7 +104,7 @@ def test_a_new_file_fails_the_check_until_the_required_fields_are_filled_in(bank
     result = run_check(bank_root)
     assert result.returncode == 1
     fields = {p.split(": ")[1] for p in problems(result.stdout) if p.startswith("methods/delta.md")}
-    assert fields == {"title", "summary", "steps", "sources"}
+    assert fields == {"title", "summary", "steps", "sources", "evaluations"}  # evaluations, or a dated note on the search
     assert any(p.startswith("methods/delta.en.md") and "det översatta fältet 'title'" in p for p in problems(result.stdout))
 
 
@@ -129,7 +129,9 @@ def test_a_new_method_filled_in_appears_on_its_step_in_the_index_and_in_both_lan
     sv, en = root / "methods/delta.md", root / "methods/delta.en.md"
     for old, new in [("\ntitle:\n", "\ntitle: Deltametoden\n"), ("\nsummary:\n", "\nsummary: Deltametoden i korthet.\n"),
                      ("\nsteps: []\n", "\nsteps: [2]\n"), ("\nsources: []\n", "\nsources: [testkalla]\n"),
-                     ("\narenas: []\n", "\narenas: [skola]\n")]:
+                     ("\narenas: []\n", "\narenas: [skola]\n"),
+                     ("\nevaluations_searched:\n", '\nevaluations_searched: {sv: "Vi sökte.", en: "We searched."}\n'),
+                     ("\nevaluations_searched_on:\n", "\nevaluations_searched_on: 2026-12-02\n")]:
         edit(sv, old, new)
     edit(en, "\ntitle:\n", "\ntitle: The delta method\n")
     edit(en, "\nsummary:\n", "\nsummary: The delta method in brief.\n")
