@@ -183,3 +183,157 @@ def test_a_record_cites_a_source_that_exists(bank_root):
     (message,) = errors_of(bank_root)
     assert message.startswith("methods/gamma.md:10: evaluations[0].source: expected the id of an existing source, found "
                               "'alfa-utvardring', which does not exist. Hint: did you mean 'alfa-utvardering'?")
+
+
+# -- what a reader gets: a strict build of the fixture bank ---------------------------------------------------
+
+import csv  # noqa: E402
+import io  # noqa: E402
+import json  # noqa: E402
+
+from htmlkit import parse  # noqa: E402
+
+LANGUAGES = {"sv": "", "en": "en/"}
+RATINGS = {  # method: (how sure, what was found) as the page says them, sv and en
+    "alfa": {"sv": ("Hur säkert: Ganska säkert (jämförelsegrupp).", "Vad som hittades: Ingen effekt påvisad."),
+             "en": ("How sure: Fairly sure (comparison group).", "What was found: No effect found.")},
+    "beta": {"sv": ("Hur säkert: Ingen utvärdering.", "Vad som hittades: Inget att bedöma."),
+             "en": ("How sure: No evaluation.", "What was found: Nothing to assess.")},
+    "gamma": {"sv": ("Hur säkert: Mycket osäkert (beskrivningar, intervjuer eller processutvärdering).",
+                     "Vad som hittades: Effekt på våld inte mätt."),
+              "en": ("How sure: Very uncertain (descriptions, interviews or process evaluation).",
+                     "What was found: Effect on violence not measured.")},
+}
+
+
+def method_page(site: Path, language: str, method_id: str):
+    return parse(site / "site" / LANGUAGES[language] / "metoder" / method_id / "index.html")
+
+
+def decision_box(doc):
+    (box,) = [d for d in doc.find_all("div") if "mb-decision" in d.attrs.get("class", "")]
+    return box
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("method_id", RATINGS)
+def test_the_decision_box_holds_both_ratings_in_words(fixture_site, language, method_id):
+    doc = method_page(fixture_site, language, method_id)
+    box = decision_box(doc)
+    strength, found = RATINGS[method_id][language]
+    assert strength in box.text() and found in box.text()
+    # the box comes before anything else of the page's content but the title and the summary
+    article = doc.find_all("article")[0].text()
+    assert article.index(strength) < article.index("Steg" if language == "sv" else "Step")
+    hrefs = [a.attrs.get("href", "") for a in box.find_all("a")]
+    assert any(h.endswith("om/#kunskapslage") for h in hrefs)
+    assert "#utvarderingar" in hrefs  # to the records the ratings come from (or the note on what was searched)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_evaluations_table_has_its_heading_and_anchor_before_the_long_text(fixture_site, language):
+    doc = method_page(fixture_site, language, "alfa")
+    (heading,) = [h for h in doc.find_all("h2") if h.attrs.get("id") == "utvarderingar"]
+    assert heading.text() == ("Utvärderingar" if language == "sv" else "Evaluations")
+    (table,) = doc.find_all("table", class_="mb-evaluations")
+    headers = [th.text() for th in table.find_all("thead")[0].find_all("th")]
+    assert headers == (["Upplägg", "Vem som utvärderade", "Vilka som deltog", "Mätt och resultat", "Vad vi läste",
+                        "Begränsningar", "Källa"] if language == "sv" else
+                       ["Design", "Who evaluated", "Who took part", "Measured and result", "What we read", "Limits", "Source"])
+    rows = table.find_all("tbody")[0].find_all("tr")
+    cells = [c.text() for c in rows[0].find_all("th") + rows[0].find_all("td")]  # the design is the row's header
+    assert len(rows) == 2
+    if language == "sv":
+        assert cells == ["Jämförelsegrupp utan lottning (räknas som nivå 3)", "Oberoende utvärderare",
+                         "Elever i årskurs 7–9 på sex skolor i Testkommunen, läsåret 2024/25.",
+                         "Våld: ingen effekt påvisad; Attityder och kunskap: positivt", "Hela rapporten",
+                         "Bara ett läsår; skolorna valde själva att delta.", "Utvärdering av alfametoden, 2025"]
+        second = [c.text() for c in rows[1].find_all("th") + rows[1].find_all("td")]
+        assert second[0] == "Före- och eftermätning (räknas som nivå 1)"  # developer-involved: one level lower
+    else:
+        assert cells[2] == "Pupils in years 7–9 at six schools in Testkommunen, school year 2024/25."
+    text = doc.text()
+    assert text.index("Utvärderingar" if language == "sv" else "Evaluations") < text.index(
+        "Syfte" if language == "sv" else "Purpose")
+    # every source the table cites is in the page's source list
+    (sources,) = [h for h in doc.find_all("h2") if h.attrs.get("id") == "kallor"]
+    assert "Utvärdering av alfametoden" in text[text.rindex(sources.text()):]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_method_with_no_evaluation_shows_what_was_searched_and_when(fixture_site, language):
+    doc = method_page(fixture_site, language, "beta")
+    (note,) = doc.find_all("p", class_="mb-evaluations-none")
+    assert ("Vi sökte i Testregistret och hittade inga utvärderingar." if language == "sv"
+            else "We searched the Test register and found no evaluations.") in note.text()
+    assert [t.attrs["datetime"] for t in note.find_all("time")] == ["2026-11-30"]
+    assert not doc.find_all("table", class_="mb-evaluations")
+
+
+def test_an_untranslated_record_is_marked_swedish_on_the_english_page(fixture_site):
+    doc = method_page(fixture_site, "en", "gamma")
+    (table,) = doc.find_all("table", class_="mb-evaluations")
+    swedish = [td.text() for td in table.find_all("td") if td.attrs.get("lang") == "sv"]
+    assert swedish == ["Personal på tre fritidsgårdar, 2023.", "Mätte inte våld."]
+
+
+FACET_FIELDS = {"evidence_strength": lambda m: [str(m["evidence_strength"]["value"])],
+                "evidence_result": lambda m: [m["evidence_result"]["value"]],
+                "school_stage": lambda m: [v["value"] for v in m["school_stages"]],
+                "cost": lambda m: [m["cost"]["value"]] if m["cost"] else [],
+                "arena": lambda m: [v["value"] for v in m["arenas"]]}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_facet_counts_and_cards_equal_the_open_data(fixture_site, language):
+    site = fixture_site / "site" / LANGUAGES[language]
+    methods = json.loads((site / "data/methods.json").read_text(encoding="utf-8"))["methods"]
+    doc = parse(site / "metoder/index.html")
+    for facet, values_of in FACET_FIELDS.items():
+        (fieldset,) = [f for f in doc.find_all("fieldset") if f.attrs.get("data-mb-facet") == facet]
+        for box in fieldset.find_all("input"):
+            value = box.attrs["value"]
+            (label,) = [l for l in fieldset.find_all("label") if l.attrs["for"] == box.attrs["id"]]
+            expected = sum(value in values_of(m) for m in methods)
+            assert label.text().endswith(f"({expected})"), (facet, value, label.text())
+    by_id = {m["id"]: m for m in methods}
+    for card in doc.find_all("article", data_mb_entry=True):
+        m = by_id[card.attrs["data-mb-entry"].split(":")[1]]
+        for facet, values_of in FACET_FIELDS.items():
+            assert card.attrs[f"data-{facet}"].split() == values_of(m)
+        text = card.text()
+        assert m["evidence_strength"]["label"] in text and m["evidence_result"]["label"] in text
+    alfa = [c for c in doc.find_all("article", data_mb_entry=True) if c.attrs["data-mb-entry"] == "method:alfa"][0]
+    assert ("Ålder: 13–16 år; Högstadiet (åk 7–9) · Kostnad: Licens eller avgift" if language == "sv"
+            else "Ages: ages 13–16; Lower secondary (years 7–9) · Cost: Licence or fee") in alfa.text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_open_data_carries_the_records_the_ratings_and_the_decision_facts(fixture_site, language):
+    folder = fixture_site / "site" / LANGUAGES[language] / "data"
+    data = json.loads((folder / "methods.json").read_text(encoding="utf-8"))
+    schema = json.loads((folder / "methods.schema.json").read_text(encoding="utf-8"))
+    fields = ("evaluations", "evidence_strength", "evidence_result", "evaluations_searched", "evaluations_searched_on",
+              "age_min", "age_max", "school_stages", "ages_source", "cost", "cost_amount", "cost_year", "cost_source",
+              "dosage", "dosage_source", "owner_url", "unstated")
+    item = schema["properties"]["methods"]["items"]
+    assert set(fields) <= set(item["required"]) and "knowledge" not in item["properties"]
+    alfa = next(m for m in data["methods"] if m["id"] == "alfa")
+    assert alfa["evidence_strength"]["value"] == 3 and alfa["evidence_result"]["value"] == "no-effect"
+    assert [(e["source"], e["design"]["value"], e["level"]) for e in alfa["evaluations"]] == [
+        ("alfa-utvardering", "comparison-group", 3), ("testkalla", "before-after", 1)]
+    assert alfa["evaluations"][0]["outcomes"][0] == {
+        "measure": {"value": "violence", "label": "Våld" if language == "sv" else "Violence"},
+        "result": {"value": "no-effect", "label": "Ingen effekt påvisad" if language == "sv" else "No effect found"}}
+    assert (alfa["age_min"], alfa["age_max"], alfa["cost"]["value"], alfa["cost_year"]) == (13, 16, "licens", 2025)
+    assert alfa["dosage"] == ("10 lektioner under en termin" if language == "sv" else "10 lessons over one term")
+    beta = next(m for m in data["methods"] if m["id"] == "beta")
+    assert (beta["evaluations"], beta["evaluations_searched_on"], beta["evidence_strength"]["value"]) == ([], "2026-11-30", 0)
+    assert "alfa-utvardering" in [s["id"] for s in alfa["sources"]]  # every cited source, the records' too
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((folder / "methods.csv").read_text(encoding="utf-8")))}
+    assert set(fields) <= set(rows["alfa"])
+    assert rows["alfa"]["evidence_strength"] == ("3: Ganska säkert (jämförelsegrupp)" if language == "sv"
+                                                 else "3: Fairly sure (comparison group)")
+    assert rows["alfa"]["evaluations"].startswith(
+        "Jämförelsegrupp utan lottning (nivå 3), Oberoende utvärderare, Hela rapporten: Våld ingen effekt påvisad"
+        if language == "sv" else "Comparison group, not randomised (level 3), Independent evaluator, The full report: ")
