@@ -57,7 +57,9 @@ def synthetic_bank(root: Path, n: int, *, seed: int = 1) -> None:
             "steps": sorted(rng.sample([1, 2, 3, 4, 5], rng.randint(1, 3))),
             "prevention_levels": pick("prevention_level", 2), "violence_forms": pick("violence_form", 3),
             "arenas": pick("arena", 3), "target_groups": pick("target_group", 3), "approaches": pick("approach", 2),
-            "gender_transformative": rng.choice(values["gender_transformative"]), "knowledge": "ej-bedomt",
+            "gender_transformative": rng.choice(values["gender_transformative"]),
+            "evaluations_searched": {"sv": "Vi sökte och hittade inga.", "en": "We searched and found none."},
+            "evaluations_searched_on": "2026-12-02",
             "resources": "En samordnare.", "owner": "Testkommunen", "sources": ["testkalla"],
             "related_methods": related, "last_reviewed": f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         }

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from .fielddocs import doc, load_vocabularies
-from .schema import (CASE, DEFAULT_LANGUAGE, LANGUAGES, MATERIAL, METHOD, SLUG_PATTERN, SOURCE, STEP_NUMBERS, TERM, ContentType,
+from .schema import (NESTED_TYPES, CASE, DEFAULT_LANGUAGE, LANGUAGES, MATERIAL, METHOD, SLUG_PATTERN, SOURCE, STEP_NUMBERS, TERM, ContentType,
                      Field)
 
 CONFIG_FILE = "docs/admin/config.yml"
@@ -26,7 +26,15 @@ COLLECTIONS = {"method": "methods", "case": "cases", "material": "materials"}
 FIELD_LABELS = {
     "id": "Id (blir filnamnet och adressen)", "title": "Titel", "summary": "Sammanfattning", "steps": "Steg",
     "prevention_levels": "Preventionsnivåer", "violence_forms": "Våldsformer", "arenas": "Arenor", "target_groups": "Målgrupper",
-    "approaches": "Förebyggande ansats", "gender_transformative": "Genusförändrande ansats", "knowledge": "Kunskapsläge",
+    "approaches": "Förebyggande ansats", "gender_transformative": "Genusförändrande ansats",
+    "evaluations": "Utvärderingar", "evaluations_searched": "Sökning efter utvärderingar (om ni inte hittade någon)",
+    "evaluations_searched_on": "Datum för sökningen", "age_min": "Lägsta ålder (år)", "age_max": "Högsta ålder (år)",
+    "school_stages": "Skolstadier", "ages_source": "Källa för ålder eller skolstadium", "cost": "Kostnad",
+    "cost_amount": "Belopp eller vad som betalas", "cost_year": "År som beloppet gäller", "cost_source": "Källa för kostnaden",
+    "dosage": "Omfattning (träffar, timmar, veckor)", "dosage_source": "Källa för omfattningen", "read": "Vad ni läste",
+    "design": "Upplägg", "evaluator": "Vem som utvärderade", "population": "Vilka som deltog (vilka, var, hur många, när)",
+    "outcomes": "Vad som mättes och resultatet", "measure": "Mått", "result": "Resultat", "limits": "Begränsningar",
+    "unstated": "Uppgifter som källorna inte anger",
     "resources": "Vad som krävs", "owner": "Ägare eller kontakt", "owner_url": "Ägarens webbadress", "sources": "Källor",
     "related_methods": "Relaterade metoder", "last_reviewed": "Senast granskad", "organisations": "Vilka (kommuner, län, partner)",
     "region": "Län eller region", "start_year": "Startår", "end_year": "Slutår", "methods": "Metoder", "materials": "Material",
@@ -35,6 +43,9 @@ FIELD_LABELS = {
     "accessed": "Läst", "note": "Anteckning", "body": "Text",
 }
 LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
+# How an entry of a list of objects is named in the form's collapsed list.
+_LIST_SUMMARIES = {"evaluations": {"label_singular": "Utvärdering", "summary": "{{fields.design}} ({{fields.source}})"},
+                   "outcomes": {"label_singular": "Mått", "summary": "{{fields.measure}}: {{fields.result}}"}}
 _TITLES = {"method": ("Metoder", "Metod"), "case": ("Exempel", "Exempel"), "material": ("Material", "Material")}
 _SUMMARY_TEMPLATE = "{{title}}"
 _REF_TARGETS = {"method": "methods", "case": "cases", "material": "materials"}
@@ -131,9 +142,11 @@ def field_config(field: Field, vocabularies: dict, *, type_name: str, steps: dic
              **({"modes": ["raw"]} if inner == "markdown" else {}), "required": lang == DEFAULT_LANGUAGE and field.required}
             for lang in LANGUAGES]}
     elif kind == "objects":
-        sub_type = {"files": "material_file", "questions": "question"}.get(field.name, field.name)
+        sub_type = NESTED_TYPES.get(field.name, field.name)
         config |= {"widget": "list", "fields": [field_config(f, vocabularies, type_name=sub_type, steps=steps, i18n=False)
                                                 for f in field.fields]}
+        if field.name in _LIST_SUMMARIES:
+            config |= _LIST_SUMMARIES[field.name]
         if field.name == "files":
             file_field = next(f for f in config["fields"] if f["name"] == "file")
             file_field.update({"widget": "file", "media_folder": "/materials/{{slug}}", "public_folder": ""})

@@ -22,7 +22,27 @@ FIELD_DOCS_SV = {
     "target_groups": "Vilka metoden riktar sig till.",
     "approaches": "Social och/eller situationell prevention.",
     "gender_transformative": "Om källorna beskriver en genusförändrande ansats.",
-    "knowledge": "Kunskapsläge. Låt 'ej-bedomt' stå kvar om inte en angiven källa stöder något annat.",
+    "evaluations": "De utvärderingar som källorna redovisar, en post för varje (bankens två omdömen räknas fram ur dem; ingen skriver in ett omdöme).",
+    "evaluations_searched": "Vad som söktes efter utvärderingar, var och med vilket resultat (sv och en). Obligatoriskt när evaluations är tomt.",
+    "evaluations_searched_on": "Datum för sökningen (ÅÅÅÅ-MM-DD); obligatoriskt med evaluations_searched.",
+    "age_min": "Lägsta ålder i år som källorna anger.",
+    "age_max": "Högsta ålder i år som källorna anger.",
+    "school_stages": "Skolstadier (eller vuxna) som källorna nämner.",
+    "ages_source": "Id för källan som anger åldrarna eller skolstadierna; obligatoriskt med age_min, age_max eller school_stages.",
+    "cost": "Vad det kostar att använda metoden enligt källorna.",
+    "cost_amount": "Beloppet eller vad som betalas för, så som källan anger det.",
+    "cost_year": "Året som beloppet eller priset gäller enligt källan.",
+    "cost_source": "Id för källan som anger kostnaden; obligatoriskt med cost, cost_amount eller cost_year.",
+    "dosage": "Hur mycket av metoden en grupp får: träffar, timmar, veckor, så som källorna anger det.",
+    "dosage_source": "Id för källan som anger omfattningen; obligatoriskt med dosage.",
+    "read": "Vad vi läste av utvärderingen.",
+    "design": "Utvärderingens upplägg.",
+    "evaluator": "Vem som utvärderade: oberoende av metodens utvecklare eller inte.",
+    "population": "Vilka, var, hur många och när (sv och en).",
+    "outcomes": "Vad utvärderingen mätte och vad den fann för varje mått (minst ett).",
+    "limits": "Vad utvärderingen inte kunde visa (sv och en).",
+    "measure": "Vad utvärderingen mätte.",
+    "result": "Vad den fann för det måttet.",
     "resources": "Vad metoden kräver: tid, personer, pengar.",
     "owner": "Organisation som äger metoden eller kan kontaktas om den (en organisation, aldrig en privatperson).",
     "owner_url": "Organisationens offentliga webbadress (https://…).",
@@ -68,6 +88,7 @@ FIELD_DOCS_SV_BY_TYPE = {
     ("source", "language"): "Källans språk (titeln märks med det på sidor på det andra språket).",
     ("case", "methods"): "Id:n för metoderna som exemplet använde.",
     ("material", "methods"): "Id:n för metoderna som materialet stöder.",
+    ("evaluation", "source"): "Id i sources.yml för själva utvärderingsrapporten, eller för sidan där den lästes.",
     ("question", "id"): "Stabilt id för frågan; det blir ankaret #<id>.",
     ("question", "methods"): "Id:n för metoder som hjälper till att besvara frågan.",
     ("question", "materials"): "Id:n för material som hjälper till att besvara frågan.",
@@ -97,6 +118,5 @@ def load_vocabularies(root: Path) -> dict[str, dict]:
     data = yaml.safe_load((Path(root) / "vocabularies.yml").read_text(encoding="utf-8")) or {}
     vocabularies = {name: {"label": spec.get("label") or {"sv": name, "en": name}, "values": spec.get("values") or {}}
                     for name, spec in data.items() if isinstance(spec, dict)}
-    for name, values in BUILTIN_VOCABULARIES.items():
-        vocabularies[name] = {"label": {"sv": name, "en": name}, "values": {v: {"label": label} for v, label in values.items()}}
+    vocabularies.update(BUILTIN_VOCABULARIES)
     return vocabularies

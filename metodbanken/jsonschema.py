@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from .fielddocs import doc, load_vocabularies
-from .schema import CASE, MATERIAL, METHOD, SLUG_PATTERN, SOURCE, STEP, SYNONYM, TERM, ContentType, Field
+from .schema import NESTED_TYPES, CASE, MATERIAL, METHOD, SLUG_PATTERN, SOURCE, STEP, SYNONYM, TERM, ContentType, Field
 
 SCHEMA_DIR = "schemas"
 REGENERATE = ".venv/bin/python -m metodbanken schemas"
@@ -44,7 +44,7 @@ def field_schema(field: Field, vocabularies: dict, *, type_name: str) -> dict:
                 "properties": {"sv": {"type": "string", "minLength": 1, "description": "Svenska — Swedish"},
                                "en": {"type": "string", "description": "Engelska — English"}}}
     elif kind == "objects":
-        item = _object_schema(field.fields, vocabularies, type_name={"files": "material_file", "questions": "question"}.get(field.name, field.name))
+        item = _object_schema(field.fields, vocabularies, type_name=NESTED_TYPES.get(field.name, field.name))
     else:  # text, markdown, strings
         item = {"type": "string", "minLength": 1}
         if field.max_length:

@@ -13,6 +13,7 @@ from .schema import (BUILTIN_VOCABULARIES, CASE, ITEM_TYPES, LANGUAGES, MATERIAL
 from .sourcefile import Record, read_markdown, read_yaml
 from .messages import phrase
 from .validate import AN_EXISTING_KIND, INVALID, SLUG, Context, check_mapping, check_markdown, nearest
+from .methodfacts import check_method, evaluation_records
 from .inputs import check_item_folder, check_labels, check_no_symlinks, check_redirects, material_file_problem
 
 _VOCABULARY_VALUE = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")  # a slug, or a licence such as cc-by-4.0
@@ -121,9 +122,9 @@ def _load_vocabularies(root: Path, errors: ErrorCollector) -> dict[str, Vocabula
             values.append(VocabularyValue(str(value), label, description))
         label = _labels(spec.get("label")) or Localized(vocab_name, vocab_name)
         vocabularies[vocab_name] = Vocabulary(vocab_name, label, tuple(values))
-    for vocab_name, values in BUILTIN_VOCABULARIES.items():
-        vocabularies[vocab_name] = Vocabulary(vocab_name, Localized(vocab_name, vocab_name), tuple(
-            VocabularyValue(v, Localized(label["sv"], label["en"])) for v, label in values.items()))
+    for vocab_name, spec in BUILTIN_VOCABULARIES.items():
+        vocabularies[vocab_name] = Vocabulary(vocab_name, _labels(spec["label"]), tuple(
+            VocabularyValue(v, _labels(value["label"]), _labels(value.get("description"))) for v, value in spec["values"].items()))
     return vocabularies
 
 
@@ -226,6 +227,8 @@ def _load_item(root: Path, content_type: ContentType, file_id: str, paths: dict[
     if record is None:
         return None
     cleaned = check_mapping(content_type.fields, record.data, record, (), ctx, type_name=content_type.name)
+    if cleaned is not None and content_type is METHOD:
+        check_method(cleaned, record, ctx)
     body_sv, origin_sv = _body(record, content_type, ctx)
     english = _load_english(root, content_type, paths.get("en"), ctx)
     if cleaned is None:
@@ -256,6 +259,8 @@ def _load_item(root: Path, content_type: ContentType, file_id: str, paths: dict[
         if files is None:
             return None
         values["files"] = files
+    if content_type is METHOD:
+        values["evaluations"] = evaluation_records(values["evaluations"])
     cls = {"method": Method, "case": Case, "material": Material}[content_type.name]
     return cls(**values)
 

@@ -604,8 +604,6 @@ PHRASES: dict[str, Text] = {
     "status.gap.owner": Text("en ägare eller kontaktorganisation (owner)", "an owner or contact organisation (owner)"),
     "status.gap.owner_url": Text("ägarens webbadress (owner_url)", "the owner's web address (owner_url)"),
     "status.gap.source_url": Text("en källa med webbadress", "a source with a web address"),
-    "status.gap.knowledge_note": Text("en kommentar om kunskapsläget ('{note}' i texten)",
-                                      "a note on the state of knowledge ('{note}' in the text)"),
     "status.fix": Text("Åtgärd: {fix}", "Fix: {fix}"),
     "status.text_header": Text("Metodbankens status {date} ({counts}; granskningsintervall {days} dagar)",
                                "Metodbanken status on {date} ({counts}; review interval {days} days)"),
@@ -683,3 +681,66 @@ PHRASES: dict[str, Text] = {
 
 # Phrases whose words are the same in both languages (markup, or a word both languages share).
 SAME_IN_BOTH = {"html.element", "html.attribute", "site.violation", "expect.text", "count.materials.one"}
+
+# -- evidence --
+# Evaluation records, the decision facts (ages, cost, dosage) and the ratings derived from them (issue 19).
+PROBLEMS.update({
+    "evidence.knowledge_removed": Problem(
+        Text("inget fält knowledge: det finns inte längre, eftersom bankens två omdömen (hur säkert och vad som hittades) "
+             "nu räknas fram ur utvärderingarna i evaluations",
+             "no knowledge field: it is gone, since the bank's two ratings (how sure, what was found) are now derived from "
+             "the evaluations in evaluations"),
+        Text("fältet knowledge med {found}", "the field knowledge with {found}"),
+        Text("ta bort raden knowledge och skriv i stället in utvärderingarna som källorna redovisar i evaluations, eller, om ni "
+             "inte hittade någon, vad ni sökte i evaluations_searched och när i evaluations_searched_on (se 'Så registrerar du "
+             "en utvärdering' i CONTRIBUTING.md).",
+             "remove the knowledge line and record the evaluations the sources report in evaluations instead, or, if you found "
+             "none, what you searched in evaluations_searched and when in evaluations_searched_on (see 'How to record an "
+             "evaluation' in CONTRIBUTING.en.md).")),
+    "evidence.search_missing": Problem(
+        Text("utvärderingar i evaluations, eller en anteckning om sökningen i evaluations_searched (sv och en) med datum i "
+             "evaluations_searched_on", "evaluations in evaluations, or a note on the search in evaluations_searched (sv and en) "
+             "dated in evaluations_searched_on"),
+        Text("varken utvärderingar eller en anteckning om sökningen", "neither evaluations nor a note on the search"),
+        Text("skriv in de utvärderingar som källorna redovisar; hittade ni ingen, skriv var ni sökte och när, till exempel "
+             "evaluations_searched: {{sv: \"Vi sökte i … och hittade inga utvärderingar.\", en: \"We searched … and found no "
+             "evaluations.\"}} och evaluations_searched_on: {today}.",
+             "record the evaluations the sources report; if you found none, say where you searched and when, for example "
+             "evaluations_searched: {{sv: \"Vi sökte i … och hittade inga utvärderingar.\", en: \"We searched … and found no "
+             "evaluations.\"}} and evaluations_searched_on: {today}.")),
+    "evidence.search_unpaired": Problem(
+        Text("både evaluations_searched och evaluations_searched_on (vad som söktes, och när)",
+             "both evaluations_searched and evaluations_searched_on (what was searched, and when)"),
+        Text("bara {given}", "only {given}"),
+        Text("lägg till {missing}.", "add {missing}.")),
+    "fact.source_missing": Problem(
+        Text("fältet {source_field} (id:t för källan som anger uppgiften) när {fields} anges",
+             "the field {source_field} (the id of the source that gives it) when {fields} is given"),
+        Text("{fields} utan {source_field}", "{fields} without {source_field}"),
+        Text("lägg till {source_field}: <id i sources.yml> för källan där uppgiften står.",
+             "add {source_field}: <an id in sources.yml> for the source that gives it.")),
+    "ages.order": Problem(
+        Text("en lägsta ålder (age_min) som inte är högre än den högsta (age_max)", "a youngest age (age_min) no higher than the oldest (age_max)"),
+        Text("age_min {low} och age_max {high}", "age_min {low} and age_max {high}"),
+        Text("byt plats på dem, eller rätta den som är fel.", "swap them, or correct the wrong one.")),
+    "unstated.given": Problem(
+        Text("bara uppgifter i unstated som metoden inte anger", "only facts in unstated that the method does not give"),
+        Text("'{fact}' i unstated, fast {fields} anges", "'{fact}' in unstated, although {fields} is given"),
+        Text("ta bort '{fact}' ur unstated om källorna ger uppgiften, annars ta bort {fields}.",
+             "remove '{fact}' from unstated if the sources give it, otherwise remove {fields}.")),
+})
+PHRASES.update({
+    "status.evidence": Text("Utvärderingar att se över", "Evaluations to look at"),
+    "status.evidence_fix": Text("Lägg till webbadress (url) och läsdatum (accessed) för källan i sources.yml; sök efter utvärderingar "
+                                "igen när sökningen är gammal, och skriv in dem du hittar i evaluations.",
+                                "Add the source's address (url) and the date it was read (accessed) in sources.yml; search for "
+                                "evaluations again when the search is old, and record those you find in evaluations."),
+    "status.no_evaluations": Text("inga utvärderingar registrerade; sökte {date}", "no evaluations recorded; searched {date}"),
+    "status.no_evaluations_old": Text("inga utvärderingar registrerade; sökningen gjordes {date}, för {days} dagar sedan",
+                                      "no evaluations recorded; the search was made on {date}, {days} days ago"),
+    "status.evaluation_source": Text("utvärdering {n} (källan '{source}') saknar {missing}",
+                                     "evaluation {n} (source '{source}') lacks {missing}"),
+    "status.gap.ages": Text("ålder eller skolstadium (age_min, age_max, school_stages)", "ages or school stages (age_min, age_max, school_stages)"),
+    "status.gap.cost": Text("kostnad (cost)", "cost (cost)"),
+    "status.gap.dosage": Text("omfattning (dosage)", "dosage (dosage)"),
+})

@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
 
+from . import evidence
 from .schema import DEFAULT_LANGUAGE
 
 # The methods index's facets: facet name (its vocabulary, or "step") -> the Method attribute holding its values.
 METHOD_FACETS = {"step": "steps", "prevention_level": "prevention_levels", "violence_form": "violence_forms",
                  "arena": "arenas", "target_group": "target_groups", "approach": "approaches",
-                 "gender_transformative": "gender_transformative", "knowledge": "knowledge"}
+                 "gender_transformative": "gender_transformative", "evidence_strength": "evidence_strength",
+                 "evidence_result": "evidence_result", "school_stage": "school_stages", "cost": "cost"}
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,31 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Outcome:
+    """One thing an evaluation measured (outcome_measure) and what it found for it (outcome_result)."""
+
+    measure: str
+    result: str
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One evaluation the sources report, as we read it: the records the ratings are derived from (evidence.py)."""
+
+    source: str
+    read: str
+    design: str
+    evaluator: str
+    population: Localized
+    outcomes: tuple[Outcome, ...]
+    limits: Localized
+
+    @property
+    def level(self) -> int:
+        return evidence.level(self)
+
+
+@dataclass(frozen=True)
 class Method(Item):
     prevention_levels: tuple[str, ...] = ()
     violence_forms: tuple[str, ...] = ()
@@ -106,23 +133,63 @@ class Method(Item):
     target_groups: tuple[str, ...] = ()
     approaches: tuple[str, ...] = ()
     gender_transformative: str = "ej-bedomt"
-    knowledge: str = "ej-bedomt"
+    evaluations: tuple[Evaluation, ...] = ()
+    evaluations_searched: Localized | None = None
+    evaluations_searched_on: date | None = None
+    age_min: int | None = None
+    age_max: int | None = None
+    school_stages: tuple[str, ...] = ()
+    ages_source: str | None = None
+    cost: str | None = None
+    cost_amount: Localized | None = None
+    cost_year: int | None = None
+    cost_source: str | None = None
+    dosage: Localized | None = None
+    dosage_source: str | None = None
     resources: Localized | None = None
     owner: str | None = None
     owner_url: str | None = None
     unstated: tuple[str, ...] = ()
     related_methods: tuple[str, ...] = ()
 
+    @property
+    def evidence_strength(self) -> int:
+        """How sure (0–4), derived from the evaluation records by the published rule (evidence.py)."""
+        return evidence.strength(self.evaluations)
+
+    @property
+    def evidence_result(self) -> str:
+        """What was found (positive, mixed, no-effect, negative, not-measured, none), by the same rule."""
+        return evidence.result(self.evaluations)
+
+    @property
+    def key_evaluation(self) -> Evaluation | None:
+        """The record a one-line summary of the evidence names (the strongest one the result rests on)."""
+        return evidence.key_evaluation(self.evaluations)
+
+    def cited_sources(self) -> tuple[str, ...]:
+        """Every source the page rests on, once: the method's sources, then those of its evaluations and decision facts."""
+        ids = self.sources + tuple(e.source for e in self.evaluations) + tuple(
+            s for s in (self.ages_source, self.cost_source, self.dosage_source) if s)
+        return tuple(dict.fromkeys(ids))
+
+    def has_ages(self) -> bool:
+        return self.age_min is not None or self.age_max is not None or bool(self.school_stages)
+
     def facet_values(self, facet: str) -> tuple[str, ...]:
-        """The values this method has in one facet of the index, as strings (steps too)."""
+        """The values this method has in one facet of the index, as strings (steps and strengths too)."""
         value = getattr(self, METHOD_FACETS[facet])
-        return tuple(str(v) for v in value) if isinstance(value, tuple) else (value,)
+        if value is None:
+            return ()
+        return tuple(str(v) for v in value) if isinstance(value, tuple) else (str(value),)
 
     def not_given(self) -> tuple[str, ...]:
-        """Facts the sources do not give, by facet name or field name, in page order."""
+        """Facts the sources do not give, by facet name or field name, in page order (ages, cost and dosage only when
+        an editor checked the sources and listed them in unstated)."""
         empty = [f for f in ("prevention_level", "violence_form", "arena", "target_group", "approach")
                  if not self.facet_values(f)]
-        return tuple(empty + [f for f in ("resources", "owner") if not getattr(self, f)])
+        checked = [f for f in ("ages", "cost", "dosage") if f in self.unstated]
+        return tuple(empty + [f for f in ("resources", "owner") if not getattr(self, f)] + checked)
 
 
 @dataclass(frozen=True)

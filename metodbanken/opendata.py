@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Mapping
 
+from .evidence import RESULTS
 from .model import Bank, Case, Material, Method
 
 LICENCE = {
@@ -29,7 +30,8 @@ def _common(bank: Bank, item, language: str, section: str) -> dict:
         "translated": not item.title.is_fallback(language),
         "steps": list(item.steps),
         "sources": [{"id": s, "title": bank.sources[s].title, "publisher": bank.sources[s].publisher,
-                     "year": bank.sources[s].year, "url": bank.sources[s].url} for s in item.sources],
+                     "year": bank.sources[s].year, "url": bank.sources[s].url}
+                    for s in (item.cited_sources() if isinstance(item, Method) else item.sources)],
         "last_reviewed": item.last_reviewed.isoformat(),
     }
 
@@ -38,13 +40,42 @@ def method_record(bank: Bank, m: Method, language: str) -> dict:
     record = _common(bank, m, language, "metoder")
     for attr, vocab in METHOD_FACETS:
         record[attr] = [{"value": v, "label": bank.vocabularies[vocab].label_of(v, language)} for v in getattr(m, attr)]
-    for attr in ("gender_transformative", "knowledge"):
-        value = getattr(m, attr)
-        record[attr] = {"value": value, "label": bank.vocabularies[attr].label_of(value, language)}
-    record["resources"] = m.resources.get(language) if m.resources else None
+    def term(vocabulary: str, value):
+        return None if value is None else {"value": value, "label": bank.vocabularies[vocabulary].label_of(str(value), language)}
+
+    def text(value):
+        return value.get(language) if value is not None else None
+
+    record["gender_transformative"] = term("gender_transformative", m.gender_transformative)
+    # The two ratings, derived from the records by the rule on the about page (metodbanken/evidence.py); never typed.
+    record["evidence_strength"] = term("evidence_strength", m.evidence_strength)
+    record["evidence_result"] = term("evidence_result", m.evidence_result)
+    record["evaluations"] = [{
+        "source": e.source, "read": term("evaluation_read", e.read), "design": term("evaluation_design", e.design),
+        "evaluator": term("evaluator", e.evaluator), "level": e.level, "population": text(e.population),
+        "outcomes": [{"measure": term("outcome_measure", o.measure), "result": term("outcome_result", o.result)} for o in e.outcomes],
+        "limits": text(e.limits)} for e in m.evaluations]
+    record["evaluations_searched"] = text(m.evaluations_searched)
+    record["evaluations_searched_on"] = m.evaluations_searched_on.isoformat() if m.evaluations_searched_on else None
+    record.update(age_min=m.age_min, age_max=m.age_max, school_stages=[term("school_stage", v) for v in m.school_stages],
+                  ages_source=m.ages_source, cost=term("cost", m.cost), cost_amount=text(m.cost_amount), cost_year=m.cost_year,
+                  cost_source=m.cost_source, dosage=text(m.dosage), dosage_source=m.dosage_source)
+    record["resources"] = text(m.resources)
     record["owner"] = m.owner
+    record["owner_url"] = m.owner_url
+    record["unstated"] = [term("method_fact", v) for v in m.unstated]
     record["related_methods"] = list(m.related_methods)
     return record
+
+
+_LEVEL = {"sv": "nivå", "en": "level"}
+
+
+def _evaluation_cell(evaluation: dict, language: str) -> str:
+    """One evaluation in one CSV cell: design (level), evaluator, what we read: measure result, … [source]."""
+    outcomes = ", ".join(f"{o['measure']['label']} {o['result']['label'].lower()}" for o in evaluation["outcomes"])
+    return (f"{evaluation['design']['label']} ({_LEVEL[language]} {evaluation['level']}), {evaluation['evaluator']['label']}, "
+            f"{evaluation['read']['label']}: {outcomes} [{evaluation['source']}]")
 
 
 def case_record(bank: Bank, c: Case, language: str) -> dict:
@@ -70,6 +101,8 @@ def _csv(records: list[dict]) -> str:
     def flat(value):
         if isinstance(value, list):
             return "; ".join(flat(v) for v in value)
+        if isinstance(value, dict) and isinstance(value.get("value"), int) and "label" in value:  # a rating: 3: Ganska säkert …
+            return f"{value['value']}: {value['label']}"
         if isinstance(value, dict):
             return str(value.get("label") or value.get("title") or value.get("file") or value.get("value") or "")
         return "" if value is None else str(value)
@@ -102,7 +135,8 @@ def export(bank: Bank, language: str, *, downloads: Mapping[str, tuple] | None =
     for name, records in datasets.items():
         files[f"{name}.json"] = json.dumps({"language": language, "licence": "CC-BY-4.0", "count": len(records),
                                             name: records}, ensure_ascii=False, indent=1)
-        files[f"{name}.csv"] = _csv(records)
+        files[f"{name}.csv"] = _csv([{**r, "evaluations": [_evaluation_cell(e, language) for e in r["evaluations"]]}
+                                     for r in records] if name == "methods" else records)
         files[f"{name}.schema.json"] = json.dumps(schema(name, datasets[name]), ensure_ascii=False, indent=1)
     return files
 
@@ -119,8 +153,26 @@ def schema(name: str, records: list[dict]) -> dict:
     label = {"type": "object", "required": ["value", "label"], "properties": {"value": {"type": "string"}, "label": {"type": "string"}}}
     if name == "methods":
         item_properties.update({attr: {"type": "array", "items": label} for attr, _ in METHOD_FACETS})
-        item_properties.update(gender_transformative=label, knowledge=label, resources={"type": ["string", "null"]},
-                               owner={"type": ["string", "null"]}, related_methods={"type": "array", "items": {"type": "string"}})
+        text, integer = {"type": ["string", "null"]}, {"type": ["integer", "null"]}
+        nullable_label = {"anyOf": [{"type": "null"}, label]}
+        strength = {"type": "object", "required": ["value", "label"], "description": "how sure (0-4), derived from evaluations",
+                    "properties": {"value": {"type": "integer", "minimum": 0, "maximum": 4}, "label": {"type": "string"}}}
+        result = {"type": "object", "required": ["value", "label"], "description": "what was found, derived from evaluations",
+                  "properties": {"value": {"enum": list(RESULTS)}, "label": {"type": "string"}}}
+        evaluation = {"type": "object", "required": ["source", "read", "design", "evaluator", "level", "population", "outcomes", "limits"],
+                      "properties": {"source": {"type": "string"}, "read": label, "design": label, "evaluator": label,
+                                     "level": {"type": "integer", "minimum": 1, "maximum": 4}, "population": {"type": "string"},
+                                     "outcomes": {"type": "array", "minItems": 1, "items": {
+                                         "type": "object", "required": ["measure", "result"],
+                                         "properties": {"measure": label, "result": label}}},
+                                     "limits": {"type": "string"}}}
+        item_properties.update(
+            gender_transformative=label, evidence_strength=strength, evidence_result=result,
+            evaluations={"type": "array", "items": evaluation}, evaluations_searched=text,
+            evaluations_searched_on={"type": ["string", "null"], "format": "date"}, age_min=integer, age_max=integer,
+            school_stages={"type": "array", "items": label}, ages_source=text, cost=nullable_label, cost_amount=text,
+            cost_year=integer, cost_source=text, dosage=text, dosage_source=text, resources=text, owner=text, owner_url=text,
+            unstated={"type": "array", "items": label}, related_methods={"type": "array", "items": {"type": "string"}})
     if name == "materials":
         item_properties["files"] = {"type": "array", "minItems": 1, "items": {
             "type": "object", "required": ["file", "url", "format", "bytes", "language", "generated_from"],

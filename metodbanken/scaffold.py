@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .fielddocs import doc, load_vocabularies
 from .messages import phrase
-from .schema import CASE, MATERIAL, METHOD, SLUG_PATTERN, ContentType, Field
+from .schema import CASE, MATERIAL, METHOD, NESTED_TYPES, SLUG_PATTERN, ContentType, Field
 from .validate import slugify
 
 TYPES = {"method": METHOD, "case": CASE, "material": MATERIAL}
@@ -123,16 +123,44 @@ def _explain(field: Field, language: str, type_name: str, vocabularies: dict) ->
     elif field.kind == "steps":
         text += f" {words['values']}: 1, 2, 3, 4, 5."
     if field.kind == "objects":
-        inner = " ".join(f"{f.name}: {doc(f, language, type_name='material_file')}" for f in field.fields)
-        text += f" {words['example']}: [{{file: affisch.pdf, language: sv}}]. {inner}"
-        for f in field.fields:
-            if f.vocabulary:
-                values = vocabularies[f.vocabulary]["values"]
-                text += f" {f.name} – {words['values'].lower()}: " + ", ".join(values) + "."
+        text += _explain_entries(field, language, vocabularies)
     elif field.example is not None and field.kind not in ("slug", "text"):
         example = field.example if not isinstance(field.example, list) else "[" + ", ".join(map(str, field.example)) + "]"
+        if isinstance(field.example, dict):
+            example = "{" + ", ".join(f'{key}: "{value}"' for key, value in field.example.items()) + "}"
         text += f" {words['example']}: {field.name}: {example}"
-    return ["# " + line for line in textwrap.wrap(text, width=110, break_long_words=False, break_on_hyphens=False)]
+    lines = ["# " + line for line in textwrap.wrap(text, width=110, break_long_words=False, break_on_hyphens=False)]
+    return lines + ["# " + line for line in _EXAMPLE_ENTRIES.get(field.name, {}).get(language, ())]
+
+
+def _explain_entries(field: Field, language: str, vocabularies: dict) -> str:
+    """What each entry of a list of objects holds: its fields (nested lists too) and their allowed values."""
+    words = _WORDS[language]
+    text = f" {words['example']}: [{{file: affisch.pdf, language: sv}}]." if field.name == "files" else ""
+    type_name = NESTED_TYPES.get(field.name, field.name)
+    for f in field.fields:
+        text += f" {f.name}: {doc(f, language, type_name=type_name)}"
+        if f.vocabulary:
+            text += f" {f.name} – {words['values'].lower()}: " + ", ".join(vocabularies[f.vocabulary]["values"]) + "."
+        if f.kind == "objects":
+            text += _explain_entries(f, language, vocabularies)
+    return text
+
+
+# An entry written out, as a comment, for lists of objects whose shape is hard to guess (the format in CONTRIBUTING).
+_EVALUATION_EXAMPLE = (
+    "evaluations:",
+    "  - source: id-i-sources-yml",
+    "    read: summary",
+    "    design: before-after",
+    "    evaluator: independent",
+    "    population: {sv: \"Vilka, var, hur många, när.\", en: \"Who, where, how many, when.\"}",
+    "    outcomes:",
+    "      - {measure: violence, result: no-effect}",
+    "      - {measure: attitudes, result: positive}",
+    "    limits: {sv: \"Vad utvärderingen inte kunde visa.\", en: \"What the evaluation could not show.\"}",
+)
+_EXAMPLE_ENTRIES = {"evaluations": {"sv": ("Till exempel:",) + _EVALUATION_EXAMPLE, "en": ("For example:",) + _EVALUATION_EXAMPLE}}
 
 
 def _initial(field: Field, item_id: str, *, today: date) -> str:

@@ -64,6 +64,28 @@ _STEPS = Field("steps", "steps", "The steps of Inget att vänta på (1–5) this
 _SOURCES = Field("sources", "refs", "Ids of the sources in sources.yml that back every fact on the page.", required=True, ref="source", min_items=1, example=["lst-ac-rapport-2020"])
 _REVIEWED = Field("last_reviewed", "date", "Date the content was last checked against its sources (YYYY-MM-DD).", required=True, example="2026-11-22")
 
+OUTCOME = (
+    Field("measure", "term", "What the evaluation measured.", required=True, vocabulary="outcome_measure"),
+    Field("result", "term", "What it found for that measure.", required=True, vocabulary="outcome_result"),
+)
+
+EVALUATION = (
+    Field("source", "ref", "Id in sources.yml of the evaluation report itself, or of the page it was read in.", required=True, ref="source"),
+    Field("read", "term", "What we read of the evaluation.", required=True, vocabulary="evaluation_read"),
+    Field("design", "term", "The evaluation's design.", required=True, vocabulary="evaluation_design"),
+    Field("evaluator", "term", "Who evaluated: independent of the method's developer or not.", required=True, vocabulary="evaluator"),
+    Field("population", "localized", "Who, where, how many and when (sv and en).", required=True),
+    Field("outcomes", "objects", "What the evaluation measured and what it found for each (at least one).", required=True, min_items=1,
+          fields=OUTCOME),
+    Field("limits", "localized", "What the evaluation could not show (sv and en).", required=True),
+)
+
+# The type name of each list of objects, for field docs (fielddocs.FIELD_DOCS_SV_BY_TYPE) and generated forms and schemas.
+NESTED_TYPES = {"files": "material_file", "questions": "question", "evaluations": "evaluation", "outcomes": "outcome"}
+
+# Fields that are gone: a file that still has one gets this problem (messages.PROBLEMS) instead of "unknown field".
+REMOVED_FIELDS = {"method": {"knowledge": "evidence.knowledge_removed"}}
+
 METHOD = ContentType(
     name="method",
     folder="methods",
@@ -76,7 +98,21 @@ METHOD = ContentType(
         Field("target_groups", "terms", "Who the method is aimed at.", vocabulary="target_group", default=()),
         Field("approaches", "terms", "Social and/or situational prevention.", vocabulary="approach", default=()),
         Field("gender_transformative", "term", "Whether the sources describe a gender-transformative approach.", vocabulary="gender_transformative", default="ej-bedomt"),
-        Field("knowledge", "term", "State of knowledge. Leave 'ej-bedomt' unless a cited source supports more.", vocabulary="knowledge", default="ej-bedomt"),
+        Field("evaluations", "objects", "The evaluations the sources report, one entry each (the two ratings are derived from them; no one types a rating).",
+              fields=EVALUATION, default=()),
+        Field("evaluations_searched", "localized", "What was searched for evaluations, where and with what result (sv and en). "
+              "Required when evaluations is empty.", example={"sv": "Vi sökte i … och hittade inga utvärderingar.", "en": "We searched … and found no evaluations."}),
+        Field("evaluations_searched_on", "date", "Date of that search (YYYY-MM-DD); required with evaluations_searched.", example="2026-12-02"),
+        Field("age_min", "integer", "Youngest age, in years, that the sources give.", minimum=0, maximum=120),
+        Field("age_max", "integer", "Oldest age, in years, that the sources give.", minimum=0, maximum=120),
+        Field("school_stages", "terms", "School stages (or adults) the sources name.", vocabulary="school_stage", default=()),
+        Field("ages_source", "ref", "Id of the source that gives the ages or school stages; required with age_min, age_max or school_stages.", ref="source"),
+        Field("cost", "term", "What it costs to use the method, according to the sources.", vocabulary="cost"),
+        Field("cost_amount", "text", "The amount or what is paid for, as the source gives it.", translated=True, max_length=200),
+        Field("cost_year", "integer", "Year the amount or price applies to, according to the source.", minimum=1900, maximum=2100),
+        Field("cost_source", "ref", "Id of the source that gives the cost; required with cost, cost_amount or cost_year.", ref="source"),
+        Field("dosage", "text", "How much of the method a group gets: sessions, hours, weeks, as the sources give them.", translated=True, max_length=300),
+        Field("dosage_source", "ref", "Id of the source that gives the dosage; required with dosage.", ref="source"),
         Field("resources", "text", "What the method takes: time, people, money.", translated=True, max_length=500),
         Field("owner", "text", "Organisation that owns or can be contacted about the method (an organisation, never a private person).", max_length=200),
         Field("owner_url", "url", "Public web address of the owner or contact organisation (https://…).", example="https://mfj.se/"),
@@ -192,15 +228,116 @@ SOURCE = ContentType(
 
 ITEM_TYPES = (METHOD, CASE, MATERIAL)
 
-# Values that are fixed by the engine rather than by vocabularies.yml.
+# Vocabularies fixed by the engine rather than by vocabularies.yml (the evidence rule, evidence.py, depends on their
+# values), in the shape of vocabularies.yml: {name: {label, values: {value: {label, description?}}}}.
+def _values(hyphens: bool = True, **values: tuple) -> dict:
+    """value=(sv label, en label[, sv description, en description]); with hyphens, underscores in a value name stand for hyphens."""
+    out = {}
+    for value, texts in values.items():
+        spec = {"label": {"sv": texts[0], "en": texts[1]}}
+        if len(texts) > 2:
+            spec["description"] = {"sv": texts[2], "en": texts[3]}
+        out[value.replace("_", "-") if hyphens else value] = spec
+    return out
+
+
 BUILTIN_VOCABULARIES = {
-    "method_fact": {
-        "resources": {"sv": "Vad som krävs", "en": "What it takes"},
-        "owner": {"sv": "Ägare eller kontakt", "en": "Owner or contact"},
-        "owner_url": {"sv": "Ägarens webbplats", "en": "Owner's website"},
-    },
-    "checklist_origin": {
-        "handbook": {"sv": "Handbokens checklista", "en": "The handbook's checklist"},
-        "sources": {"sv": "Frågor som Metodbanken har formulerat utifrån källorna", "en": "Questions the bank drew from the sources"},
-    },
+    "method_fact": {"label": {"sv": "Uppgift", "en": "Fact"}, "values": _values(
+        False,
+        resources=("Vad som krävs", "What it takes"),
+        owner=("Ägare eller kontakt", "Owner or contact"),
+        owner_url=("Ägarens webbplats", "Owner's website"),
+        ages=("Ålder eller skolstadium", "Ages or school stages"),
+        cost=("Kostnad", "Cost"),
+        dosage=("Omfattning (antal träffar, timmar, veckor)", "Dosage (sessions, hours, weeks)"),
+    )},
+    "checklist_origin": {"label": {"sv": "Frågornas ursprung", "en": "Origin of the questions"}, "values": _values(
+        handbook=("Handbokens checklista", "The handbook's checklist"),
+        sources=("Frågor som Metodbanken har formulerat utifrån källorna", "Questions the bank drew from the sources"),
+    )},
+    "evaluation_read": {"label": {"sv": "Vad vi läste", "en": "What we read"}, "values": _values(
+        full_report=("Hela rapporten", "The full report",
+                     "Vi läste själva rapporten, åtminstone de delar som beskriver upplägg och resultat.",
+                     "We read the report itself, at least the parts that describe its design and results."),
+        summary=("Utvärderarnas sammanfattning", "The evaluators' summary",
+                 "Vi läste utvärderarnas egen sammanfattning, abstract eller pressmeddelande.",
+                 "We read the evaluators' own summary, abstract or press page."),
+        secondary=("Någon annans beskrivning", "Someone else's account",
+                   "Vi läste någon annans beskrivning av utvärderingen (till exempel en myndighets); räknas en nivå lägre.",
+                   "We read someone else's account of the evaluation (an agency's, for example); counts one level lower."),
+    )},
+    "evaluation_design": {"label": {"sv": "Upplägg", "en": "Design"}, "values": _values(
+        randomised=("Randomiserad studie", "Randomised trial",
+                    "Deltagarna lottades till grupper som fick eller inte fick metoden (nivå 4).",
+                    "Participants were allocated at random to groups that did or did not get the method (level 4)."),
+        comparison_group=("Jämförelsegrupp utan lottning", "Comparison group, not randomised",
+                          "Resultaten jämfördes med en grupp som inte fick metoden, utan lottning (nivå 3).",
+                          "Results were compared with a group that did not get the method, without random allocation (level 3)."),
+        before_after=("Före- och eftermätning", "Before-and-after measurement",
+                      "Mätt före och efter, utan jämförelsegrupp (nivå 2).", "Measured before and after, with no comparison group (level 2)."),
+        review=("Systematisk översikt", "Systematic review",
+                "En systematisk översikt eller metaanalys av flera studier (nivå 2).",
+                "A systematic review or meta-analysis of several studies (level 2)."),
+        qualitative=("Intervjuer eller fokusgrupper", "Interviews or focus groups",
+                     "Intervjuer eller fokusgrupper om effekter eller erfarenheter (nivå 1).",
+                     "Interviews or focus groups about effects or experiences (level 1)."),
+        process=("Processutvärdering", "Process evaluation",
+                 "Hur arbetet genomfördes, utan mätning av effekter (nivå 1).", "How the work was carried out, with no measurement of effects (level 1)."),
+        description=("Beskrivning eller uppföljning", "Description or follow-up",
+                     "En beskrivning eller uppföljning utan egentligt utvärderingsupplägg (nivå 1).",
+                     "A description or follow-up without a real evaluation design (level 1)."),
+    )},
+    "evaluator": {"label": {"sv": "Vem som utvärderade", "en": "Who evaluated"}, "values": _values(
+        independent=("Oberoende utvärderare", "Independent evaluator",
+                     "Utvärderarna hade ingen del i att utveckla eller sälja metoden.", "The evaluators had no part in developing or selling the method."),
+        developer_involved=("Metodens utvecklare deltog", "The method's developer took part",
+                            "Metodens utvecklare eller ägare gjorde utvärderingen eller beställde och skrev den tillsammans med andra; räknas en nivå lägre.",
+                            "The method's developer or owner did the evaluation, or commissioned and co-wrote it; counts one level lower."),
+        not_stated=("Anges inte", "Not stated", "Källan säger inte vem som utvärderade.", "The source does not say who evaluated."),
+    )},
+    "outcome_measure": {"label": {"sv": "Vad som mättes", "en": "What was measured"}, "values": _values(
+        violence=("Våld", "Violence", "Våld som utövats eller utsatts för.", "Violence used or experienced."),
+        risk_factors=("Riskfaktorer för våld", "Risk factors for violence",
+                      "Sådant som forskningen kopplar till senare våld, till exempel aggressivt beteende.",
+                      "What research links to later violence, aggressive behaviour for example."),
+        attitudes=("Attityder och kunskap", "Attitudes and knowledge",
+                   "Vad deltagarna tycker eller vet; inte våld.", "What participants think or know; not violence."),
+        implementation=("Genomförande", "Implementation", "Hur metoden genomfördes och togs emot.", "How the method was carried out and received."),
+    )},
+    "outcome_result": {"label": {"sv": "Resultat", "en": "Result"}, "values": _values(
+        positive=("Positivt", "Positive"), mixed=("Blandat", "Mixed"), no_effect=("Ingen effekt påvisad", "No effect found"),
+        negative=("Negativt", "Negative"), not_reported=("Resultatet redovisas inte", "Result not reported"),
+    )},
+    # The two derived ratings (evidence.py), shown in words on every method and used as facets of the methods index.
+    "evidence_strength": {"label": {"sv": "Hur säkert", "en": "How sure"}, "values": {
+        "0": {"label": {"sv": "Ingen utvärdering", "en": "No evaluation"},
+              "description": {"sv": "Banken har inte hittat någon utvärdering av metoden.", "en": "The bank has found no evaluation of the method."}},
+        "1": {"label": {"sv": "Mycket osäkert (beskrivningar, intervjuer eller processutvärdering)",
+                        "en": "Very uncertain (descriptions, interviews or process evaluation)"},
+              "description": {"sv": "Det som finns säger lite eller inget om vad metoden åstadkommer.",
+                              "en": "What there is says little or nothing about what the method achieves."}},
+        "2": {"label": {"sv": "Osäkert (före- och eftermätning eller översikt)", "en": "Uncertain (before-and-after measurement or review)"},
+              "description": {"sv": "Förändringar har mätts, men utan jämförelse med en grupp som inte fick metoden.",
+                              "en": "Changes were measured, but not against a group that did not get the method."}},
+        "3": {"label": {"sv": "Ganska säkert (jämförelsegrupp)", "en": "Fairly sure (comparison group)"},
+              "description": {"sv": "Den säkraste utvärderingen jämförde med en grupp som inte fick metoden.",
+                              "en": "The most certain evaluation compared with a group that did not get the method."}},
+        "4": {"label": {"sv": "Säkrast (randomiserad eller flera jämförelsestudier)", "en": "Most certain (randomised or several comparison studies)"},
+              "description": {"sv": "En randomiserad studie, eller två eller fler studier med jämförelsegrupp.",
+                              "en": "A randomised trial, or two or more comparison-group studies."}},
+    }},
+    "evidence_result": {"label": {"sv": "Vad som hittades", "en": "What was found"}, "values": _values(
+        positive=("Positiv effekt", "Positive effect", "De säkraste utvärderingarna fann bara positiva effekter på våld eller riskfaktorer.",
+                  "The most certain evaluations found only positive effects on violence or risk factors."),
+        mixed=("Blandade resultat", "Mixed results", "De säkraste utvärderingarna fann både effekter och inga effekter.",
+               "The most certain evaluations found effects and no effects."),
+        no_effect=("Ingen effekt påvisad", "No effect found", "De säkraste utvärderingarna kunde inte visa någon effekt på våld eller riskfaktorer.",
+                   "The most certain evaluations could not show any effect on violence or risk factors."),
+        negative=("Negativ effekt", "Negative effect", "De säkraste utvärderingarna fann negativa effekter och inga positiva.",
+                  "The most certain evaluations found negative effects and no positive ones."),
+        not_measured=("Effekt på våld inte mätt", "Effect on violence not measured",
+                      "Utvärderingarna mätte bara attityder, kunskap eller genomförande, eller redovisar inget resultat för våld eller riskfaktorer.",
+                      "The evaluations measured only attitudes, knowledge or implementation, or report no result for violence or risk factors."),
+        none=("Inget att bedöma", "Nothing to assess", "Det finns ingen utvärdering att bedöma.", "There is no evaluation to assess."),
+    )},
 }

@@ -31,10 +31,11 @@ class Status:
     today: date
     counts: dict = field(default_factory=dict)
     explained: tuple[Finding, ...] = ()  # facts the sources do not give, said so on the page (not work to do)
+    evidence: tuple[Finding, ...] = ()  # evaluation records whose source cannot be checked; searches to make again
 
     @property
     def clean(self) -> bool:
-        return not (self.untranslated or self.overdue or self.unsourced or self.incomplete)
+        return not (self.untranslated or self.overdue or self.unsourced or self.incomplete or self.evidence)
 
 
 _ITEM = {"method": "status.method", "case": "status.case", "material": "status.material"}
@@ -85,13 +86,28 @@ def bank_status(bank: Bank, *, today: date | None = None, max_age_days: int = DE
                   if (gaps := method_gaps(bank, m))]
     explained = [Finding(m.file, phrase("status.method", id=m.id), phrase("status.unstated", fields=list(m.unstated)))
                  for m in bank.methods if m.unstated]
+    evidence = []
+    for m in bank.methods:
+        name = phrase("status.method", id=m.id)
+        if not m.evaluations and m.evaluations_searched_on is not None:
+            days = (today - m.evaluations_searched_on).days
+            if m.evaluations_searched_on < limit:
+                evidence.append(Finding(m.file, name, phrase("status.no_evaluations_old", date=m.evaluations_searched_on.isoformat(), days=days)))
+            else:
+                explained.append(Finding(m.file, name, phrase("status.no_evaluations", date=m.evaluations_searched_on.isoformat())))
+        for n, record in enumerate(m.evaluations, start=1):
+            source = bank.sources.get(record.source)
+            missing = [f for f in ("url", "accessed") if source is not None and getattr(source, f) is None]
+            if missing:
+                evidence.append(Finding(m.file, name, phrase("status.evaluation_source", n=n, source=record.source, missing=missing)))
     counts = {"methods": len(bank.methods), "cases": len(bank.cases), "materials": len(bank.materials),
               "steps": len(bank.steps), "terms": len(bank.terms)}
     return Status(tuple(untranslated), tuple(overdue), tuple(unsourced), tuple(incomplete), max_age_days, today, counts,
-                  explained=tuple(explained))
+                  explained=tuple(explained), evidence=tuple(evidence))
 
 
-KNOWLEDGE_NOTE = ("**Om kunskapsläget:**", "**On the state of knowledge:**")
+# Methods whose readers need ages or school stages: those for children and young people, or carried out in school.
+AGES_MATTER = {"target_groups": "barn-och-unga", "arenas": "skola"}
 
 
 def method_gaps(bank: Bank, method) -> list[Phrase]:
@@ -106,8 +122,12 @@ def method_gaps(bank: Bank, method) -> list[Phrase]:
         gaps.append(phrase("status.gap.owner_url"))
     if not any(bank.sources[s].url for s in method.sources if s in bank.sources):
         gaps.append(phrase("status.gap.source_url"))
-    if KNOWLEDGE_NOTE[0] not in method.body.sv:
-        gaps.append(phrase("status.gap.knowledge_note", note=KNOWLEDGE_NOTE[0]))
+    if not method.has_ages() and "ages" not in unstated and any(v in getattr(method, a) for a, v in AGES_MATTER.items()):
+        gaps.append(phrase("status.gap.ages"))
+    if method.cost is None and "cost" not in unstated:
+        gaps.append(phrase("status.gap.cost"))
+    if method.dosage is None and "dosage" not in unstated:
+        gaps.append(phrase("status.gap.dosage"))
     return gaps
 
 
@@ -122,6 +142,7 @@ _SECTIONS = (
     ("overdue", "status.overdue", "status.overdue_fix"),
     ("unsourced", "status.unsourced", "status.unsourced_fix"),
     ("incomplete", "status.incomplete", "status.incomplete_fix"),
+    ("evidence", "status.evidence", "status.evidence_fix"),
     ("explained", "status.explained", "status.explained_fix"),
 )
 

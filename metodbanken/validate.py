@@ -14,7 +14,7 @@ from .fielddocs import doc_text
 from .markup import UNSAFE, check_markdown_text, limits, new_renderer
 from .messages import Phrase, phrase, plural
 from .model import Localized, LocalizedMarkdown, Vocabulary
-from .schema import LANGUAGES, SLUG_PATTERN, Field
+from .schema import LANGUAGES, NESTED_TYPES, REMOVED_FIELDS, SLUG_PATTERN, Field
 from .sourcefile import Record, path_text
 
 INVALID = object()
@@ -41,7 +41,6 @@ def _url_problem(value: str) -> Phrase | None:
 A_KIND = {"method": "kind.a.method", "case": "kind.a.case", "material": "kind.a.material", "source": "kind.a.source"}
 AN_EXISTING_KIND = {"method": "kind.existing.method", "case": "kind.existing.case", "material": "kind.existing.material",
                     "source": "kind.existing.source"}
-NESTED_TYPES = {"files": "material_file", "questions": "question"}  # the type name of a list of objects, for field docs
 
 
 @dataclass
@@ -96,6 +95,9 @@ def check_mapping(fields: tuple[Field, ...], data: object, record: Record, path:
     allowed = {f.name for f in fields if only is None or f.name in only}
     for key in data:
         if key not in allowed:
+            if key in REMOVED_FIELDS.get(type_name, {}):
+                ctx.error(record, path + (key,), REMOVED_FIELDS[type_name][key], found=describe(data[key]))
+                continue
             if only is not None and any(f.name == key for f in fields):
                 ctx.error(record, path + (key,), "field.wrong_file", fields=", ".join(sorted(allowed)), key=key)
                 continue

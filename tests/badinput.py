@@ -14,16 +14,18 @@ BAD_INPUT = {
     "id not matching file name": ("methods/beta.md", "id: beta", "id: betta", "methods/beta.md:2: id"),
     "unknown reference": ("cases/testkommunen.md", "methods: [alfa]", "methods: [alpha]", "cases/testkommunen.md:9: methods[0]"),
     "invalid date": ("methods/beta.md", "last_reviewed: 2025-06-01", "last_reviewed: 2025-02-29", "methods/beta.md:7: last_reviewed"),
-    "script in markdown": ("methods/beta.md", "Betametodens syfte.", "<script>alert(1)</script>", "methods/beta.md:11: text"),
+    "script in markdown": ("methods/beta.md", "Betametodens syfte.", "<script>alert(1)</script>", "methods/beta.md:13: text"),
     "event attribute": ("cases/testkommunen.md", "gjorde saker.", 'gjorde <b onclick="x()">saker</b>.', "cases/testkommunen.md:15: text"),
-    "javascript link": ("methods/alfa.en.md", "Like this.", "[Like](javascript:alert(1)) this.", "methods/alfa.en.md:12: text"),
-    "attr_list handler": ("methods/beta.md", "Betametodens syfte.", 'Betametodens syfte.\n{: onclick="alert(1)" }', "methods/beta.md:12: text"),
+    "javascript link": ("methods/alfa.en.md", "Like this.", "[Like](javascript:alert(1)) this.", "methods/alfa.en.md:14: text"),
+    "attr_list handler": ("methods/beta.md", "Betametodens syfte.", 'Betametodens syfte.\n{: onclick="alert(1)" }', "methods/beta.md:14: text"),
     "image from elsewhere": ("cases/testkommunen.md", "gjorde saker.", "gjorde ![x](https://evil.example/p.png) saker.",
                              "cases/testkommunen.md:15: text"),
     "duplicate key": ("methods/beta.md", "steps: [4]", "steps: [4]\nsteps: [5]", "methods/beta.md:6: steps"),
     "number as text": ("methods/beta.md", "title: Betametoden", "title: 0755", "methods/beta.md:3: title"),
     "source address with markdown": ("sources.yml", "url: https://example.org/testkalla",
                                      "url: 'https://a.example/)[x](javascript:alert(1)'", "sources.yml:5: testkalla.url"),
+    # the hand-set rating is gone: the ratings come from the evaluation records
+    "knowledge field": ("methods/beta.md", "steps: [4]", "steps: [4]\nknowledge: effektutvarderad", "methods/beta.md:6: knowledge"),
 }
 def edit(path: Path, old: str, new: str) -> None:
     """Replace the first occurrence of old in a content file; old must be there."""

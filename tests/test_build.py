@@ -43,11 +43,18 @@ def test_method_page_shows_all_facts_in_swedish(fixture_site):
     assert facts["Arena"] == "Skola, Socialtjänst"
     assert facts["Genusförändrande ansats"] == "Ja"
     assert facts["Senast granskad"] == "2026-01-15"
-    # what a decision needs comes first, in one box: the knowledge label with its meaning, resources, owner
+    assert facts["Ålder eller skolstadium"] == "13–16 år; Högstadiet (åk 7–9)"
+    assert facts["Omfattning"] == "10 lektioner under en termin"
+    # what a decision needs comes first, in one box: both ratings in words with what they mean, what was measured on
+    # whom, resources, cost, owner
     (decision,) = [d for d in doc.find_all("div") if "mb-decision" in d.attrs.get("class", "")]
-    assert "Kunskapsläge: Ej bedömt." in decision.text() and "Metodbanken har inte bedömt" in decision.text()
+    assert "Hur säkert: Ganska säkert (jämförelsegrupp)." in decision.text()
+    assert "Vad som hittades: Ingen effekt påvisad." in decision.text()
+    assert ("Mätt (jämförelsegrupp utan lottning): Våld: ingen effekt påvisad; Attityder och kunskap: positivt. "
+            "Vilka som deltog: Elever i årskurs 7–9 på sex skolor i Testkommunen, läsåret 2024/25.") in decision.text()
     assert any(a.attrs.get("href", "").endswith("om/#kunskapslage") for a in decision.find_all("a"))
     assert "Vad som krävs: En samordnare på halvtid." in decision.text()
+    assert "Kostnad: Licens eller avgift: Årlig licens på 5 000 kronor per skola (uppgift för 2025)" in decision.text()
     assert "Ägare eller kontakt: Testkommunen" in decision.text()
     # facts the sources do not give are named once, not one "not stated" per fact
     text = doc.text()
@@ -73,7 +80,9 @@ def test_translated_method_page_in_english(fixture_site):
     assert "has not been translated" not in text
     swedish = [e for e in doc.find_all(lang="sv") if e.tag != "a"]  # the language switcher's link is Swedish
     # the checklist question it helps with has no English text yet, and the source's title is Swedish
-    assert [e.text() for e in swedish] == ["Andra frågan i steg 2?", "Testkällan"]
+    # and so are the titles of the Swedish sources, in the evaluations table and the source list
+    assert [e.text() for e in swedish] == ["Utvärdering av alfametoden", "Testkällan", "Andra frågan i steg 2?", "Testkällan",
+                                           "Utvärdering av alfametoden"]
 
 
 def test_untranslated_item_gets_a_marked_swedish_fallback_in_english(fixture_site):
@@ -224,8 +233,8 @@ def test_page_templates_are_not_published(fixture_site):
 def test_swedish_source_titles_are_marked_swedish_on_english_pages(fixture_site):
     doc = page(fixture_site, "en", "metoder/alfa")
     (sources,) = [ol for ol in doc.find_all("ol") if "Testkällan" in ol.text()]
-    (title,) = sources.find_all("span")
-    assert title.text() == "Testkällan" and title.attrs["lang"] == "sv"
+    titles = sources.find_all("span")
+    assert [t.text() for t in titles] == ["Testkällan", "Utvärdering av alfametoden"] and all(t.attrs["lang"] == "sv" for t in titles)
     step = page(fixture_site, "en", "steg/1-initiera-samverkan")
     question_sources = [s for s in step.find_all("span", class_="mb-question-source")]
     assert question_sources and all(s.find_all("span")[1].attrs["lang"] == "sv" for s in question_sources)

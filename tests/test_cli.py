@@ -104,7 +104,7 @@ def test_a_new_file_fails_the_check_until_the_required_fields_are_filled_in(bank
     result = run_check(bank_root)
     assert result.returncode == 1
     fields = {p.split(": ")[1] for p in problems(result.stdout) if p.startswith("methods/delta.md")}
-    assert fields == {"title", "summary", "steps", "sources"}
+    assert fields == {"title", "summary", "steps", "sources", "evaluations"}  # evaluations, or a dated note on the search
     assert any(p.startswith("methods/delta.en.md") and "det översatta fältet 'title'" in p for p in problems(result.stdout))
 
 
@@ -129,7 +129,9 @@ def test_a_new_method_filled_in_appears_on_its_step_in_the_index_and_in_both_lan
     sv, en = root / "methods/delta.md", root / "methods/delta.en.md"
     for old, new in [("\ntitle:\n", "\ntitle: Deltametoden\n"), ("\nsummary:\n", "\nsummary: Deltametoden i korthet.\n"),
                      ("\nsteps: []\n", "\nsteps: [2]\n"), ("\nsources: []\n", "\nsources: [testkalla]\n"),
-                     ("\narenas: []\n", "\narenas: [skola]\n")]:
+                     ("\narenas: []\n", "\narenas: [skola]\n"),
+                     ("\nevaluations_searched:\n", '\nevaluations_searched: {sv: "Vi sökte.", en: "We searched."}\n'),
+                     ("\nevaluations_searched_on:\n", "\nevaluations_searched_on: 2026-12-02\n")]:
         edit(sv, old, new)
     edit(en, "\ntitle:\n", "\ntitle: The delta method\n")
     edit(en, "\nsummary:\n", "\nsummary: The delta method in brief.\n")
@@ -185,28 +187,31 @@ def test_status_lists_method_pages_that_lack_what_a_reader_needs_in_swedish_and_
     assert main(["--root", str(bank_root), "status", "--today", "2026-02-01"]) == 0
     out = capsys.readouterr().out
     assert ("Metodsidor som saknar det som en läsare behöver för att välja: 3\n"
-            "  methods/alfa.md: metoden 'alfa': saknar ägarens webbadress (owner_url), en kommentar om kunskapsläget "
-            "('**Om kunskapsläget:**' i texten)\n") in out
-    assert ("  methods/beta.md: metoden 'beta': saknar en källa med webbadress, en kommentar om kunskapsläget "
-            "('**Om kunskapsläget:**' i texten)\n") in out
+            "  methods/alfa.md: metoden 'alfa': saknar ägarens webbadress (owner_url)\n") in out
+    assert "  methods/beta.md: metoden 'beta': saknar en källa med webbadress, kostnad (cost), omfattning (dosage)\n" in out
     assert "  Åtgärd: Lägg till uppgiften från en angiven källa. Om källorna har kontrollerats och inte anger den: " in out
-    assert ("Uppgifter som källorna inte anger (det står på sidan): 1\n"
+    assert ("Utvärderingar att se över: 1\n"
+            "  methods/alfa.md: metoden 'alfa': utvärdering 2 (källan 'testkalla') saknar accessed\n") in out
+    assert ("Uppgifter som källorna inte anger (det står på sidan): 2\n"
             "  methods/beta.md: metoden 'beta': källorna anger inte: resources, owner\n"
+            "  methods/beta.md: metoden 'beta': inga utvärderingar registrerade; sökte 2026-11-30\n"
             "  Åtgärd: Lägg till dem när en källa anger dem.\n") in out
     assert main(["--root", str(bank_root), "status", "--today", "2026-02-01", "--lang", "en", "--strict"]) == 1
     out = capsys.readouterr().out
     assert ("A method page lacks what a reader needs to choose: 3\n"
-            "  methods/alfa.md: method 'alfa': lacks the owner's web address (owner_url), a note on the state of knowledge "
-            "('**Om kunskapsläget:**' in the text)\n") in out
+            "  methods/alfa.md: method 'alfa': lacks the owner's web address (owner_url)\n") in out
     assert ("  methods/gamma.md: method 'gamma': lacks what it takes (resources), an owner or contact organisation (owner), "
-            "a note on the state of knowledge ('**Om kunskapsläget:**' in the text)\n") in out
-    assert ("Facts the sources do not state (shown on the page): 1\n"
+            "cost (cost), dosage (dosage)\n") in out
+    assert "  methods/alfa.md: method 'alfa': evaluation 2 (source 'testkalla') lacks accessed\n" in out
+    assert ("Facts the sources do not state (shown on the page): 2\n"
             "  methods/beta.md: method 'beta': the sources do not state: resources, owner\n"
+            "  methods/beta.md: method 'beta': no evaluations recorded; searched 2026-11-30\n"
             "  Fix: Add them when a source gives them.\n") in out
     assert main(["--root", str(bank_root), "status", "--format", "markdown", "--today", "2026-02-01"]) == 0
     out = capsys.readouterr().out
     assert "| Metodsidor som saknar det som en läsare behöver för att välja | 3 |" in out
-    assert "<details><summary>Uppgifter som källorna inte anger (det står på sidan) (1)</summary>" in out
+    assert "<details><summary>Uppgifter som källorna inte anger (det står på sidan) (2)</summary>" in out
+    assert "| Utvärderingar att se över | 1 |" in out
 
 
 def test_status_counts_match_the_bank(bank_root):

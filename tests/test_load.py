@@ -25,7 +25,10 @@ def test_fixture_bank_loads(bank_root):
     assert alfa.title.sv == "Alfametoden" and alfa.title.en == "The alpha method"
     assert alfa.resources.en == "A half-time coordinator."
     assert bank.method("gamma").title.en is None
-    assert bank.method("beta").knowledge == "ej-bedomt"  # the honest default
+    # no one types a rating: both come from the records (a search note and no record gives 0 and none)
+    assert (bank.method("beta").evidence_strength, bank.method("beta").evidence_result) == (0, "none")
+    assert (alfa.evidence_strength, alfa.evidence_result) == (3, "no-effect")
+    assert alfa.cost_amount.en == "An annual licence of 5,000 kronor per school" and alfa.school_stages == ("hogstadiet",)
     assert bank.materials[0].files[0].size == len("# Startmöte\n\n1. Vilka är med?\n".encode())
 
 
@@ -113,7 +116,7 @@ def test_english_file_without_swedish_original(bank_root):
 def test_language_neutral_field_in_english_file(bank_root):
     edit(bank_root / "methods/beta.en.md", "title: The beta method", "title: The beta method\nsteps: [4]")
     (message,) = errors_of(bank_root)
-    assert message == ("methods/beta.en.md:3: steps: expected only the fields resources, summary, title, found the field 'steps'. "
+    assert message == ("methods/beta.en.md:3: steps: expected only the fields cost_amount, dosage, resources, summary, title, found the field 'steps'. "
                        "Hint: facts that are the same in both languages belong in the Swedish file only.")
 
 
@@ -151,7 +154,7 @@ def test_non_utf8_file(bank_root):
 def test_script_in_markdown_body(bank_root, snippet, found, hint):
     edit(bank_root / "methods/beta.md", "Betametodens syfte.", f"Betametodens syfte.\n\n{snippet}")
     (message,) = errors_of(bank_root)
-    assert message.startswith(f"methods/beta.md:13: text: expected Markdown the bank can publish safely, found the HTML {found}. Hint: ")
+    assert message.startswith(f"methods/beta.md:15: text: expected Markdown the bank can publish safely, found the HTML {found}. Hint: ")
     assert hint in message
 
 
@@ -199,7 +202,7 @@ def test_summary_length_limit(bank_root):
 def test_unknown_field_suggests_nearest(bank_root):
     edit(bank_root / "methods/beta.md", "steps: [4]", "steps: [4]\narena: [skola]")
     (message,) = errors_of(bank_root)
-    assert message.startswith("methods/beta.md:6: arena: expected one of the fields approaches, arenas,")
+    assert message.startswith("methods/beta.md:6: arena: expected one of the fields age_max, age_min, ages_source, approaches, arenas,")
     assert message.endswith("found an unknown field 'arena'. Hint: did you mean 'arenas'?")
 
 

@@ -176,7 +176,7 @@ def test_unknown_yaml_problems_are_shown_as_the_parser_writes_them(bank_root):
 def test_unsafe_markdown_in_swedish(bank_root, snippet, found, hint):
     edit(bank_root / "methods/beta.md", "Betametodens syfte.", f"Betametodens syfte.\n\n{snippet}")
     (message,) = swedish_errors(bank_root)
-    assert message.startswith(f"methods/beta.md:13: text: förväntade Markdown som banken kan publicera säkert, hittade {found}. Tips: ")
+    assert message.startswith(f"methods/beta.md:15: text: förväntade Markdown som banken kan publicera säkert, hittade {found}. Tips: ")
     assert hint in message
 
 
@@ -259,7 +259,7 @@ def test_a_text_that_closes_its_place_on_the_page_in_swedish(bank_root):
     hint = ("Tips: stäng varje HTML-element som du öppnar, och stäng inget som du inte har öppnat (till exempel ett ensamt "
             "</div>); de flesta texter behöver ingen HTML alls.")
     assert swedish_errors(bank_root) == [
-        f"methods/beta.md:9: text: förväntade Markdown som banken kan publicera säkert, hittade HTML-koden <div> "
+        f"methods/beta.md:11: text: förväntade Markdown som banken kan publicera säkert, hittade HTML-koden <div> "
         f"(HTML som ändrar sidan runt {what}). {hint}" for what in ("texten", "en text")
     ]
 

@@ -78,10 +78,10 @@ def test_methods_index_links_open_data_and_has_filters_hidden_without_javascript
     (form,) = doc.find_all("form", data_mb_filter=True)
     assert "hidden" in form.attrs  # without JavaScript, the plain full list
     facets = [f.attrs["data-mb-facet"] for f in form.find_all("fieldset")]
-    assert facets == ["step", "prevention_level", "violence_form", "arena", "target_group", "approach",
-                      "gender_transformative", "knowledge"]
+    assert facets == ["step", "evidence_strength", "evidence_result", "prevention_level", "violence_form", "arena",
+                      "target_group", "school_stage", "cost", "approach", "gender_transformative"]
     # one checkbox per vocabulary value, its value the value's slug, its label with the count before any choice
-    arena = form.find_all("fieldset")[3]
+    arena = form.find_all("fieldset")[5]
     boxes = [i.attrs["value"] for i in arena.find_all("input")]
     assert boxes[:3] == ["kommunledning", "socialtjanst", "skola"] and all(i.attrs["type"] == "checkbox" for i in arena.find_all("input"))
     labels = {l.attrs["for"]: l.text() for l in arena.find_all("label")}
@@ -94,7 +94,8 @@ def test_facet_values_on_a_method_page_link_to_the_filtered_index(fixture_site):
     doc = parse(fixture_site / "site/metoder/alfa/index.html")
     hrefs = [a.attrs["href"] for a in doc.find_all("a")]
     for expected in ("../?arena=skola", "../?arena=socialtjanst", "../?prevention_level=universell",
-                     "../?violence_form=mans-vald-mot-kvinnor", "../?knowledge=ej-bedomt", "../?gender_transformative=ja"):
+                     "../?violence_form=mans-vald-mot-kvinnor", "../?evidence_strength=3", "../?evidence_result=no-effect",
+                     "../?gender_transformative=ja"):
         assert expected in hrefs
 
 

@@ -24,7 +24,11 @@ _VALID_METHODS = len(list((_BASE / "methods").glob("*.md"))) - len(list((_BASE /
 _VOCAB_VALUES = sorted({v for spec in load_vocabularies(REPO).values() for v in spec["values"]})
 
 GOOD = {"id": "mutant", "title": "Mutantmetoden", "summary": "Kort.", "steps": [1, 3], "prevention_levels": ["universell"],
-        "arenas": ["skola"], "gender_transformative": "ja", "knowledge": "ej-bedomt", "resources": "Tid.", "owner": "Någon",
+        "arenas": ["skola"], "gender_transformative": "ja",
+        "evaluations": [{"source": "testkalla", "read": "summary", "design": "before-after", "evaluator": "independent",
+                         "population": {"sv": "Elever."}, "outcomes": [{"measure": "violence", "result": "positive"}],
+                         "limits": {"sv": "Ingen jämförelsegrupp."}}],
+        "age_min": 12, "age_max": 15, "ages_source": "testkalla", "resources": "Tid.", "owner": "Någon",
         "sources": ["testkalla"], "related_methods": ["alfa"], "last_reviewed": "2026-01-15"}
 GOOD_BODY = "## Syfte\n\nAtt pröva.\n"
 SETTINGS = settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.too_slow], database=None)
@@ -87,7 +91,7 @@ def test_random_value_in_a_field(field, value):
 
 @SETTINGS
 @given(st.sampled_from(["prevention_levels", "violence_forms", "arenas", "target_groups", "approaches", "gender_transformative",
-                        "knowledge", "related_methods", "sources"]),
+                        "school_stages", "cost", "related_methods", "sources"]),
        st.lists(st.sampled_from(_VOCAB_VALUES) | st.text(max_size=12), max_size=4), st.booleans())
 def test_random_vocabulary_strings(field, values, as_list):
     assert_sound({"mutant.md": front_matter_file({**GOOD, field: values if as_list else (values[0] if values else "")})})
@@ -136,3 +140,10 @@ def test_aliases_and_deep_nesting_are_reported_not_crashed(name, front_matter, l
 def test_anchors_aliases_and_tags(value, oddity):
     text = yaml.safe_dump({**GOOD, "title": value}, allow_unicode=True).replace("title:", f"title: {oddity}", 1)
     assert_sound({"mutant.md": ("---\n" + text + "---\n" + GOOD_BODY).encode("utf-8")})
+
+
+@SETTINGS
+@given(st.sampled_from(["source", "read", "design", "evaluator", "population", "outcomes", "limits", "unknown"]), yaml_values)
+def test_random_value_in_an_evaluation(field, value):
+    evaluation = {**GOOD["evaluations"][0], field: value}
+    assert_sound({"mutant.md": front_matter_file({**GOOD, "evaluations": [evaluation]})})

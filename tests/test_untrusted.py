@@ -300,7 +300,7 @@ def test_csv_cells_never_start_a_formula(cell):
 def test_control_characters_are_refused(bank_root):
     """Invisible, and Python-Markdown uses STX/ETX (U+0002, U+0003) to mark its own placeholders."""
     edit(bank_root / "methods/beta.md", "Betametodens syfte.", "Betametodens \x02wzxhzdk:0\x03 syfte.")
-    assert one_error(bank_root).startswith("methods/beta.md:11: expected text without control characters, found the control character U+0002")
+    assert one_error(bank_root).startswith("methods/beta.md:13: expected text without control characters, found the control character U+0002")
 
 
 def _named(dotted: str):

@@ -182,7 +182,13 @@ def _fill_new_method(page, *, summary: bool = True):
     _field(page, "Preventionsnivåer").get_by_role("checkbox", name="Universell (Universal)").check()
     _choose(page, "Arenor", "Skola (School)")
     _choose(page, "Målgrupper", "Barn och unga (Children and young people)")
-    _field(page, "Kunskapsläge").get_by_role("radio", name="Erfarenhetsbaserad (Practice-based)").check()
+    searched = _field(page, "Sökning efter utvärderingar (om ni inte hittade någon)")
+    searched.get_by_role("checkbox").first.check()  # an optional object field is added before it can be filled
+    searched.get_by_role("textbox", name="Svenska").fill("Vi sökte i Socialstyrelsens metodguide och hittade inga utvärderingar.")
+    searched.get_by_role("textbox", name="Engelska").fill("We searched Socialstyrelsen's method guide and found no evaluations.")
+    _field(page, "Datum för sökningen").locator("input").first.fill("2026-12-02")
+    _field(page, "Kostnad").get_by_role("radio", name="Gratis (Free)").check()
+    _choose(page, "Källa för kostnaden", "Våldsförebyggande arbete")
     _choose_many(page, "Källor", "Våldsförebyggande arbete")
     _choose(page, "Relaterade metoder", "Gemensam definition av våld")
     _field(page, "Text").get_by_role("textbox", name="Text").fill(
@@ -235,7 +241,8 @@ def test_a_method_created_in_the_form_passes_check_and_builds_in_both_languages(
     assert sv.startswith("---\n# yaml-language-server: $schema=../schemas/method.schema.json\nid: metod-fran-formularet\n"), sv
     assert en.startswith("---\n# yaml-language-server: $schema=../schemas/method.en.schema.json\ntitle: Method from the form\n"), en
     for line in ("steps: [2]", "prevention_levels: [universell]", "arenas: [skola]", "target_groups: [barn-och-unga]",
-                 "knowledge: erfarenhetsbaserad", "sources: [skl-valdsforebyggande-2018]", "related_methods: [gemensam-definition-av-vald]"):
+                 "cost: gratis", "cost_source: skl-valdsforebyggande-2018", "evaluations_searched_on: 2026-12-02",
+                 "sources: [skl-valdsforebyggande-2018]", "related_methods: [gemensam-definition-av-vald]"):
         assert f"\n{line}\n" in sv, (line, sv)
     assert "\nid:" not in en and "\nsteps:" not in en, "the English file holds only the translated fields"
     root = _bank_with(tmp_path, {p: files[p] for p in ("methods/metod-fran-formularet.md", "methods/metod-fran-formularet.en.md")})

@@ -72,10 +72,15 @@ def test_first_method_is_on_the_first_phone_screen(open_page, real_server, langu
 def test_facet_counts_equal_the_open_data(open_page, real_server, real_site, language):
     methods = open_data(real_site, language)
     page = open_page(real_server.url(LANGUAGES[language] + "metoder/"))
-    for facet, field in [("arena", "arenas"), ("target_group", "target_groups"), ("violence_form", "violence_forms")]:
+    for facet, field in [("arena", "arenas"), ("target_group", "target_groups"), ("violence_form", "violence_forms"),
+                         ("school_stage", "school_stages")]:
         values = page.eval_on_selector_all(f"input[name={facet}]", "bs => bs.map(b => b.value)")
         for value in values:
             expected = sum(1 for m in methods if value in [v["value"] for v in m[field]])
+            assert facet_count(page, facet, value) == expected, f"{facet}={value}"
+    for facet in ("evidence_strength", "evidence_result", "cost"):  # one value each, derived or not given
+        for value in page.eval_on_selector_all(f"input[name={facet}]", "bs => bs.map(b => b.value)"):
+            expected = sum(1 for m in methods if m[facet] and str(m[facet]["value"]) == value)
             assert facet_count(page, facet, value) == expected, f"{facet}={value}"
     for step in range(1, 6):
         assert facet_count(page, "step", str(step)) == sum(1 for m in methods if step in m["steps"])
