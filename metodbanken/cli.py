@@ -182,10 +182,15 @@ def _urls(root: Path, site: Path, *, only_check: bool) -> int:
 
 
 def _redirects(root: Path, site: Path) -> int:
+    import os
+
     from .schema import DEFAULT_LANGUAGE, LANGUAGES
+    from .sitecheck import policy
     from .urls import write_redirects
 
     site = site if site.is_absolute() else root / site
-    count = sum(write_redirects(root, site if lang == DEFAULT_LANGUAGE else site / lang, language=lang) for lang in LANGUAGES)
+    csp = policy(public_url=os.environ.get("SITE_URL", ""))  # the build's own policy (the publishing workflow sets SITE_URL)
+    count = sum(write_redirects(root, site if lang == DEFAULT_LANGUAGE else site / lang, language=lang, csp=csp)
+                for lang in LANGUAGES)
     print(f"wrote {count} redirect pages")
     return 0
