@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -58,7 +59,7 @@ def is_local_file(target: str) -> bool:
 def office_problem(path: Path, app: str, *, odf: bool) -> Refusal | None:
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except Exception as exc:  # whatever a hostile file makes zipfile raise (BadZipFile, struct, EOF): not published
         return _archive_refusal(phrase("upload.unreadable", error=exc), app)
     with archive:
         members = archive.infolist()
@@ -72,7 +73,7 @@ def office_problem(path: Path, app: str, *, odf: bool) -> Refusal | None:
             if refusal is None and _is_xml(member.filename):
                 try:
                     data = archive.read(member)
-                except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
+                except Exception as exc:  # a bad CRC, an unknown compression, a truncated part
                     return _archive_refusal(phrase("upload.unreadable", error=exc), app, member.filename)
                 refusal = check_part(member.filename, data, app, names)
             if refusal:
@@ -117,7 +118,7 @@ def _part_name_problem(name: str, app: str, *, odf: bool) -> Refusal | None:
     base = lower.rsplit("/", 1)[-1]
     where = phrase("upload.in_part", part=name)
     if odf:
-        if lower.startswith(("/basic/", "/scripts/")):
+        if "/basic/" in lower or "/scripts/" in lower:  # also in an embedded subdocument (Object 1/Basic/…)
             return Refusal(phrase("upload.macros"), where, phrase("hint.upload_macros", app=app))
         return None
     if base in ("vbaproject.bin", "vbadata.xml", "vbaprojectsignature.bin") or "/macrosheets/" in lower:
@@ -133,22 +134,10 @@ def _part_name_problem(name: str, app: str, *, odf: bool) -> Refusal | None:
 
 def _events(data: bytes):
     """(event, element) of an XML part as it is read ("start": attributes known; "end": text known); raises ParseError."""
-    for event, element in SafeElementTree.iterparse(_Bytes(data), events=("start", "end")):
+    for event, element in SafeElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
         yield event, element
         if event == "end":
             element.clear()  # keeps memory flat on a large part
-
-
-class _Bytes:
-    """A file object over bytes, without copying them."""
-
-    def __init__(self, data: bytes):
-        self._view, self._at = memoryview(data), 0
-
-    def read(self, size: int = -1) -> bytes:
-        end = len(self._view) if size < 0 else min(len(self._view), self._at + size)
-        chunk, self._at = bytes(self._view[self._at:end]), end
-        return chunk
 
 
 def _local(name: str) -> str:
@@ -188,7 +177,8 @@ _REFUSED_RELATIONSHIPS = {
 }
 _FETCHING_FIELDS = {"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "LINK", "DDE", "DDEAUTO", "IMPORT", "DATABASE", "RD",
                     "MACROBUTTON", "EMBED", "AUTOTEXTLIST"}
-_FETCHING_FORMULA = re.compile(r"\b(WEBSERVICE|CALL|REGISTER(?:\.ID)?|RTD|EXEC)\s*\(|[A-Za-z0-9_.]+\|'?[^'!]*'?!", re.I)
+_FETCHING_FUNCTION = re.compile(r"\b(?:WEBSERVICE|CALL|REGISTER(?:\.ID)?|RTD|EXEC|DDE)\s*\(", re.I)
+_FORMULA_STRING = re.compile(r'"[^"]*+"')
 _FORMULA_TAGS = {"{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f", "{http://purl.oclc.org/ooxml/spreadsheetml/main}f"}
 _FIELD_SWITCH = re.compile(r"\\[A-Za-z*#@!]")
 # What a part must contain for _Fields to find anything (names are never escaped in XML; values may be, as &#…;)
@@ -198,6 +188,8 @@ _UNC_VALUE = re.compile(rb"[\"']\s*[\\/][\\/]")
 
 
 def _may_hold_fields(data: bytes) -> bool:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:100]:  # UTF-16 or -32: the markers are not bytes
+        return True
     lower = data.lower()
     return any(marker in lower for marker in _OOXML_MARKERS) or bool(_UNC_VALUE.search(data))
 
@@ -273,8 +265,7 @@ class _Fields:
             self.open[-1][0].append(element.text or "")
         elif tag in ("t", "delText") and len(self.open) > 1 and not self.open[-1][1] and self.open[-2][1]:
             self.open[-2][0].append(element.text or "")  # a nested field's result, inside the outer instruction
-        elif element.tag in _FORMULA_TAGS and element.text and (_FETCHING_FORMULA.search(element.text) or is_local_file(element.text)
-                                              or "file:" in element.text.lower() or "\\\\" in element.text):
+        elif element.tag in _FORMULA_TAGS and element.text and _fetching_formula(element.text):
             return self._refuse(phrase("upload.formula", formula=element.text.strip()[:80]))
         return None
 
@@ -331,6 +322,13 @@ class _Fields:
         return Refusal(found, phrase("upload.in_part", part=self.name), phrase("hint.upload_fields", app=self.app))
 
 
+def _fetching_formula(formula: str) -> bool:
+    """A formula that calls out (WEBSERVICE, CALL, RTD, DDE), a DDE link (app|topic!item: Excel has no | operator
+    outside text) or one that names a local or network file (Excel's <f>, ODF's table:formula)."""
+    code = _FORMULA_STRING.sub('""', formula)
+    return bool(_FETCHING_FUNCTION.search(code)) or "|" in code or "file:" in formula.lower() or "\\\\" in formula
+
+
 def _attribute(element, local_name: str) -> str:
     for key, value in element.attrib.items():
         if _local(key) == local_name:
@@ -338,7 +336,7 @@ def _attribute(element, local_name: str) -> str:
     return ""
 
 
-_FIELD_WORD = re.compile(r'"((?:[^"\\]|\\.)*)"|(\S+)')
+_FIELD_WORD = re.compile(r'"((?:[^"\\]|\\.)*+)"|(\S+)')
 
 
 def _field_words(instruction: str) -> list[str]:
@@ -378,6 +376,9 @@ def _odf_part_problem(name: str, data: bytes, app: str, names: set[str]) -> Refu
                 return Refusal(phrase("upload.object_type", type=media_type), where, phrase("hint.upload_macros", app=app))
         if tag == "encryption-data":
             return _archive_refusal(phrase("upload.encrypted"), app, name)
+        formula = _attribute(element, "formula")
+        if formula and _fetching_formula(formula):
+            return Refusal(phrase("upload.formula", formula=formula.strip()[:80]), where, phrase("hint.upload_fields", app=app))
         href = element.attrib.get(_XLINK_HREF)
         if href is not None and not _inside_package(href, names, folders) and not (tag == "a" and is_web_address(href)):
             return Refusal(phrase("upload.odf_link", target=href.strip()[:80]), where, phrase("hint.upload_links", app=app))
@@ -412,7 +413,6 @@ def pdf_problem(path: Path) -> Refusal | None:
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     logger = logging.getLogger("pypdf")
     level = logger.level
@@ -422,8 +422,7 @@ def pdf_problem(path: Path) -> Refusal | None:
         if reader.is_encrypted and not reader.decrypt(""):
             return Refusal(phrase("upload.pdf_encrypted"), phrase("upload.pdf_whole"), phrase("hint.pdf_unreadable"))
         return _pdf_walk(reader) or _pdf_raw_problem(path.read_bytes())
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError,
-            NotImplementedError, AssertionError, ArithmeticError) as exc:
+    except Exception as exc:  # whatever a hostile file makes the parser raise (zlib, struct, recursion): not published
         return Refusal(phrase("upload.pdf_unreadable", error=str(exc)[:120] or type(exc).__name__), phrase("upload.pdf_whole"),
                        phrase("hint.pdf_unreadable"))
     finally:
@@ -431,22 +430,44 @@ def pdf_problem(path: Path) -> Refusal | None:
 
 
 def _pdf_walk(reader) -> Refusal | None:
-    """Every dictionary reachable from each page (page N) and then from the document catalog, each object once:
-    actions and their /Next chains, annotations, form fields, name trees. Linear in the number of objects."""
-    from pypdf.generic import IndirectObject
-
+    """Every dictionary reachable from each page (page N), then from the document catalog and the nodes of the page
+    tree, each object once: actions and their /Next chains, annotations, form fields, name trees. A walk stops at the
+    pages and page tree nodes, which are walked on their own, so that a finding is named by its page. Linear in the
+    number of objects."""
     pages = list(reader.pages)
-    page_ids = {(p.indirect_reference.idnum, p.indirect_reference.generation) for p in pages if p.indirect_reference}
+    page_refs = [_pdf_key(p.indirect_reference) for p in pages]
+    tree_refs = _pdf_page_tree(reader, pages)
+    stop = set(page_refs) | set(tree_refs)
     seen: set[tuple[int, int]] = set()
     budget = [MAX_PDF_OBJECTS]
-    for number, page in enumerate(pages, start=1):
-        own = (page.indirect_reference.idnum, page.indirect_reference.generation) if page.indirect_reference else None
-        refusal = _pdf_walk_from(page, page_ids - {own}, seen, budget, phrase("upload.pdf_page", n=number))
+    for number, (page, ref) in enumerate(zip(pages, page_refs), start=1):
+        refusal = _pdf_walk_from(page.indirect_reference or page, stop - {ref}, seen, budget, phrase("upload.pdf_page", n=number))
         if refusal:
             return refusal
-    root = reader.trailer.raw_get("/Root")
-    start = root if isinstance(root, IndirectObject) else reader.trailer["/Root"]
-    return _pdf_walk_from(start, page_ids, seen, budget, phrase("upload.pdf_catalog"))
+    starts = [reader.trailer.raw_get("/Root")] + [tree_refs[key] for key in tree_refs]
+    for start in starts:
+        refusal = _pdf_walk_from(start, stop - {_pdf_key(start)}, seen, budget, phrase("upload.pdf_catalog"))
+        if refusal:
+            return refusal
+    return None
+
+
+def _pdf_key(reference) -> tuple[int, int] | None:
+    from pypdf.generic import IndirectObject
+
+    return (reference.idnum, reference.generation) if isinstance(reference, IndirectObject) else None
+
+
+def _pdf_page_tree(reader, pages) -> dict[tuple[int, int], object]:
+    """The page tree's own nodes (the catalog's /Pages and every page's /Parent chain): key -> reference."""
+    nodes = {}
+    chains = [reader.trailer["/Root"].raw_get("/Pages")] + [page.raw_get("/Parent") for page in pages if "/Parent" in page]
+    for reference in chains:
+        while _pdf_key(reference) and _pdf_key(reference) not in nodes:
+            nodes[_pdf_key(reference)] = reference
+            node = reference.get_object()
+            reference = node.raw_get("/Parent") if hasattr(node, "raw_get") and "/Parent" in node else None
+    return nodes
 
 
 def _pdf_walk_from(start, stop: set, seen: set, budget: list[int], where: Phrase) -> Refusal | None:
@@ -462,8 +483,6 @@ def _pdf_walk_from(start, stop: set, seen: set, budget: list[int], where: Phrase
             seen.add(key)
             item = item.get_object()
         if isinstance(item, DictionaryObject):
-            if item.get("/Type") == "/Pages":  # the page tree: each page is walked on its own
-                continue
             refusal = _pdf_dictionary_problem(item, where)
             if refusal:
                 return refusal
@@ -480,6 +499,7 @@ def _pdf_walk_from(start, stop: set, seen: set, budget: list[int], where: Phrase
 
 def _pdf_dictionary_problem(item, where: Phrase) -> Refusal | None:
     kind = _pdf_value(item.get("/S"))
+    kind = kind if isinstance(kind, str) else None
     if "/JS" in item or "/JavaScript" in item or kind == "/JavaScript":
         return Refusal(phrase("upload.pdf_javascript"), where, phrase("hint.pdf_javascript"))
     if kind in _PDF_ACTIONS:
