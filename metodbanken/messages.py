@@ -711,7 +711,7 @@ PHRASES.update({
     "upload.odf_link": Text("en hänvisning till '{target}' (bara länkar får gå till webben)",
                             "a reference to '{target}' (only links may go to the web)"),
     # what: PDF
-    "upload.pdf_unreadable": Text("en PDF som banken inte kan läsa ({error})", "a PDF the bank cannot read ({error})"),
+    "upload.pdf_unreadable": Text("innehåll som banken inte kan läsa som PDF ({error})", "content the bank cannot read as a PDF ({error})"),
     "upload.pdf_encrypted": Text("ett lösenordsskydd", "password protection"),
     "upload.pdf_too_complex": Text("fler än {max} objekt att gå igenom", "more than {max} objects to look through"),
     "upload.pdf_javascript": Text("JavaScript-kod", "JavaScript code"),

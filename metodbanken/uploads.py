@@ -372,7 +372,9 @@ def _odf_part_problem(name: str, data: bytes, app: str, names: set[str]) -> Refu
             return _object_refusal(_ODF_OBJECTS[tag], where, app)
         if tag == "file-entry":
             media_type = _attribute(element, "media-type").lower()
-            if "basic" in media_type or "script" in media_type or "oleobject" in media_type:
+            if "oleobject" in media_type:
+                return Refusal(phrase("upload.object_type", type=media_type), where, phrase("hint.upload_objects", app=app))
+            if "basic" in media_type or "script" in media_type:
                 return Refusal(phrase("upload.object_type", type=media_type), where, phrase("hint.upload_macros", app=app))
         if tag == "encryption-data":
             return _archive_refusal(phrase("upload.encrypted"), app, name)

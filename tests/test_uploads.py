@@ -301,6 +301,9 @@ OFFICE_CASES = [
      "a script or an event (<event-listener>) in content.xml", HINT_MACROS),
     ("odt", odt(manifest='<manifest:file-entry manifest:full-path="Basic/" manifest:media-type="application/binary-basic"/>'),
      "the content type application/binary-basic, which is for embedded objects or scripts in META-INF/manifest.xml", HINT_MACROS),
+    ("odt", odt(manifest='<manifest:file-entry manifest:full-path="Object 2" manifest:media-type="application/vnd.sun.star.oleobject"/>'),
+     "the content type application/vnd.sun.star.oleobject, which is for embedded objects or scripts in META-INF/manifest.xml",
+     HINT_OBJECTS),
     ("odt", odt('<draw:frame><draw:object-ole xlink:href="./Object 2"/></draw:frame>'), "an embedded OLE object in content.xml",
      HINT_OBJECTS),
     ("odt", odt('<draw:frame><draw:applet draw:code="Angrepp.class"/></draw:frame>'), "an embedded file or program in content.xml",
@@ -505,8 +508,8 @@ def test_pdfs_are_refused_for_what_they_hold(tmp_path, change, found, hint):
 
 
 @pytest.mark.parametrize("data, found", [
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\ngarbage", "a PDF the bank cannot read ("),
-    (b"<html><script>alert(1)</script></html>", "a PDF the bank cannot read ("),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\ngarbage", "content the bank cannot read as a PDF ("),
+    (b"<html><script>alert(1)</script></html>", "content the bank cannot read as a PDF ("),
     (pdf() + b"\n99 0 obj\n<< /S /JavaScript /JS (app.alert\\(1\\)) >>\nendobj\n",
      "the name /JavaScript outside what a PDF reader shows in the file"),
 ])
