@@ -11,6 +11,7 @@ from pathlib import Path
 from .errors import ErrorCollector, describe
 from .messages import Phrase, phrase
 from .sourcefile import read_yaml
+from .uploads import CHECKED_EXTENSIONS, upload_problem
 
 # -- symlinks and stray files ---------------------------------------------------------------------------
 
@@ -88,6 +89,11 @@ def material_file_problem(folder: Path, file_name: str) -> tuple[str, dict] | No
         problem = svg_problem(path.read_bytes())
         if problem:
             return "material.file_unsafe_svg", {"problem": problem}
+    if extension in CHECKED_EXTENSIONS:
+        refusal = upload_problem(path, extension)
+        if refusal:
+            return "material.file_unsafe_upload", {"file": file_name, "found": refusal.found, "where": refusal.where,
+                                                   "hint": refusal.hint}
     return None
 
 

@@ -744,3 +744,90 @@ PHRASES.update({
     "status.gap.cost": Text("kostnad (cost)", "cost (cost)"),
     "status.gap.dosage": Text("omfattning (dosage)", "dosage (dosage)"),
 })
+
+# -- uploaded office and PDF files ----------------------------------------------------------------------------------
+# What an editor's DOCX, XLSX, PPTX, ODF or PDF file holds that the bank does not publish (uploads.py, inputs.py):
+# one problem, whose found part names the file, what is in it and where (a part of the zip, a page), and a hint.
+
+PROBLEMS.update({
+    "material.file_unsafe_upload": Problem(
+        _MATERIAL_FILE, Text("'{file}' med {found} {where}", "'{file}' with {found} {where}"), Text("{hint}", "{hint}")),
+})
+
+PHRASES.update({
+    # where
+    "upload.in_part": Text("i {part}", "in {part}"),
+    "upload.in_archive": Text("i filens zip-arkiv", "in the file's zip archive"),
+    "upload.pdf_page": Text("på sidan {n}", "on page {n}"),
+    "upload.pdf_catalog": Text("i dokumentkatalogen (det som gäller hela PDF:en)", "in the document catalog (what applies to the whole PDF)"),
+    "upload.pdf_whole": Text("i filen", "in the file"),
+    # what: zip containers
+    "upload.unreadable": Text("innehåll som banken inte kan läsa ({error})", "content the bank cannot read ({error})"),
+    "upload.too_many_parts": Text("{count} delar (högst {max})", "{count} parts (at most {max})"),
+    "upload.too_large_unpacked": Text("{size} MB uppackat innehåll (högst {max} MB)", "{size} MB of unpacked content (at most {max} MB)"),
+    "upload.encrypted": Text("krypterat innehåll", "encrypted content"),
+    "upload.bad_path": Text("delen '{path}', som pekar utanför filen", "the part '{path}', which points outside the file"),
+    "upload.duplicate_part": Text("delen '{path}' två gånger", "the part '{path}' twice"),
+    # what: office documents
+    "upload.macros": Text("makron", "macros"),
+    "upload.macro_type": Text("innehållstypen {type}, som är till för makron", "the content type {type}, which is for macros"),
+    "upload.object_type": Text("innehållstypen {type}, som är till för inbäddade objekt eller skript",
+                               "the content type {type}, which is for embedded objects or scripts"),
+    "upload.ole": Text("ett inbäddat OLE-objekt", "an embedded OLE object"),
+    "upload.activex": Text("en ActiveX-kontroll", "an ActiveX control"),
+    "upload.embedded": Text("en inbäddad fil eller ett inbäddat program", "an embedded file or program"),
+    "upload.dde": Text("en DDE-länk (som startar ett annat program)", "a DDE link (which starts another program)"),
+    "upload.template": Text("en mall eller ett dokument som hämtas från '{target}'", "a template or document fetched from '{target}'"),
+    "upload.external": Text("en extern relation ({kind}) till '{target}'", "an external relationship ({kind}) to '{target}'"),
+    "upload.local_target": Text("en hänvisning till en fil på datorn eller i nätverket ('{target}')",
+                                "a reference to a file on the computer or the network ('{target}')"),
+    "upload.field": Text("fältkoden {field}, som hämtar eller kör något", "the field code {field}, which fetches or runs something"),
+    "upload.field_link": Text("fältkoden HYPERLINK till '{target}'", "the field code HYPERLINK to '{target}'"),
+    "upload.field_computed": Text("en fältkod vars namn räknas fram av ett annat fält", "a field code whose name another field computes"),
+    "upload.formula": Text("formeln '{formula}', som hämtar eller kör något", "the formula '{formula}', which fetches or runs something"),
+    "upload.script": Text("ett skript eller en händelse (<{element}>)", "a script or an event (<{element}>)"),
+    "upload.odf_link": Text("en hänvisning till '{target}' (bara länkar får gå till webben)",
+                            "a reference to '{target}' (only links may go to the web)"),
+    # what: PDF
+    "upload.pdf_unreadable": Text("innehåll som banken inte kan läsa som PDF ({error})", "content the bank cannot read as a PDF ({error})"),
+    "upload.pdf_encrypted": Text("ett lösenordsskydd", "password protection"),
+    "upload.pdf_too_complex": Text("fler än {max} objekt att gå igenom", "more than {max} objects to look through"),
+    "upload.pdf_javascript": Text("JavaScript-kod", "JavaScript code"),
+    "upload.pdf_action": Text("en {action}-åtgärd (som öppnar en annan fil, ett program eller skickar data)",
+                              "a {action} action (which opens another file or a program, or sends data)"),
+    "upload.pdf_uri": Text("en länk till '{target}'", "a link to '{target}'"),
+    "upload.pdf_embedded": Text("en inbäddad eller bifogad fil", "an embedded or attached file"),
+    "upload.pdf_xfa": Text("ett XFA-formulär", "an XFA form"),
+    "upload.pdf_hidden": Text("namnet {name} utanför det som PDF-läsaren visar", "the name {name} outside what a PDF reader shows"),
+    # hints
+    "hint.upload_archive": Text("öppna filen i {app} och spara den igen (utan lösenordsskydd); kontrollera att den går att öppna.",
+                                "open the file in {app} and save it again (without password protection); check that it opens."),
+    "hint.upload_macros": Text("spara filen igen från {app} utan makron, skript och händelser (till exempel som .docx, "
+                               ".xlsx eller .pptx, inte .docm).",
+                               "save the file again from {app} without macros, scripts and events (for example as .docx, "
+                               ".xlsx or .pptx, not .docm)."),
+    "hint.upload_objects": Text("ta bort inbäddade objekt och filer (klistra in till exempel ett diagram som bild) och "
+                                "spara filen igen från {app}; lägg en bilaga som en egen fil i materialet.",
+                                "remove embedded objects and files (paste a chart as a picture, for example) and save the "
+                                "file again from {app}; add an attachment as a file of its own in the material."),
+    "hint.upload_links": Text("koppla bort mallen och länkade filer och bilder, och spara filen igen från {app}; länkar får "
+                              "bara gå till webbadresser (http, https) eller e-post (mailto).",
+                              "detach the template and linked files and pictures, and save the file again from {app}; links "
+                              "may go to web addresses (http, https) or e-mail (mailto) only."),
+    "hint.upload_fields": Text("ta bort fältet eller gör om det till vanlig text (i Word: markera det och tryck Ctrl+Skift+F9) "
+                               "och spara filen igen från {app}; länkar får bara gå till http, https eller mailto.",
+                               "remove the field or turn it into plain text (in Word: select it and press Ctrl+Shift+F9) and "
+                               "save the file again from {app}; links may go to http, https or mailto only."),
+    "hint.pdf_unreadable": Text("exportera PDF:en igen från programmet den gjordes i, utan lösenordsskydd.",
+                                "export the PDF again from the program it was made in, without password protection."),
+    "hint.pdf_javascript": Text("exportera PDF:en utan JavaScript (till exempel med Skriv ut > Spara som PDF).",
+                                "export the PDF without JavaScript (for example with Print > Save as PDF)."),
+    "hint.pdf_actions": Text("ta bort knappar och länkar som öppnar filer eller program eller skickar formulär, och exportera "
+                             "PDF:en igen; länkar får bara gå till http, https eller mailto.",
+                             "remove buttons and links that open files or programs or submit forms, and export the PDF "
+                             "again; links may go to http, https or mailto only."),
+    "hint.pdf_embedded": Text("exportera PDF:en utan bifogade filer; lägg en bilaga som en egen fil i materialet.",
+                              "export the PDF without attached files; add an attachment as a file of its own in the material."),
+    "hint.pdf_xfa": Text("spara formuläret som en vanlig PDF utan XFA (till exempel med Skriv ut > Spara som PDF).",
+                         "save the form as a plain PDF without XFA (for example with Print > Save as PDF)."),
+})
