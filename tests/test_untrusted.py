@@ -311,3 +311,17 @@ def test_the_check_renders_markdown_with_the_sites_own_extensions():
     settings = {next(iter(e)): next(iter(e.values())) for e in config["markdown_extensions"] if isinstance(e, dict)}
     assert tuple(site) == EXTENSIONS, "mkdocs.yml and metodbanken/markup.py EXTENSIONS differ: change both"
     assert settings == EXTENSION_CONFIGS, "mkdocs.yml and metodbanken/markup.py EXTENSION_CONFIGS differ: change both"
+
+
+def test_link_references_stay_within_each_editors_text():
+    """The build renders many texts into one page; a reference resolves only in the text that defines it, as when
+    `check` renders that text alone, and the page's own Markdown keeps its own references."""
+    from metodbanken.markup import render, wrap
+    first = wrap("Se [metoden][m], [egen][e] och [sidan][p].\n\n[e]: ../metoder/alfa.md", ref="glossary.yml:4:[0].definition.sv")
+    second = wrap("Läget.\n\n[m]: javascript:alert(1)\n[e]: https://evil.example/", ref="glossary.yml:9:[1].definition.sv")
+    html = render(f"Mallens [sida][p].\n\n{first}\n\n{second}\n\n[p]: ../om/\n")
+    assert '<a href="../om/">sida</a>' in html  # the template's own reference
+    assert "Se [metoden][m], " in html and '<a href="../metoder/alfa.md">egen</a>' in html and "[sidan][p]" in html
+    assert "javascript:" not in html and "evil.example" not in html
+    alone = render(first)
+    assert alone[alone.index("<p>"):alone.index("</p>")] == html[html.index("<p>Se"):html.index("</p>", html.index("<p>Se"))]
