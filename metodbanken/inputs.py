@@ -155,12 +155,34 @@ def _local(name: str) -> str:
 
 _LABEL_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _USED_KEY = re.compile(r"""\bt\(\s*["']([a-z][a-z0-9_]*)["']\s*[,)]""")  # t("key") or t("key", n=…); not t("prefix_" ~ x)
+_FILLED_KEY = re.compile(r"""\bt\(\s*["']([a-z][a-z0-9_]*)["']\s*,([^)]*)\)""")  # t("key", n=…, title=…)
+_KEYWORD = re.compile(r"\b([a-z_][a-z0-9_]*)\s*=(?!=)")
+# A label is printed into HTML by the theme's templates as well as ours: no character that means something there.
+LABEL_MARKUP = '<>&"'
+# Placeholders filled in outside the page templates: by our scripts (docs/assets/*.js, from data-label-* attributes)
+# and by the documents (documents.py). Those the templates fill in are read from the templates, t("key", n=…).
+LABEL_PLACEHOLDERS_FILLED_BY_CODE = {
+    "filter_count": {"shown", "total"}, "materials_filter_count": {"shown", "total"}, "checklist_progress": {"done", "total"},
+    "filter_toggle": {"n"}, "filter_remove": {"label"}, "filter_way_out": {"facet", "count"}, "methods_count": {"n"},
+    "search_count": {"n", "q"}, "search_count_one": {"q"}, "search_none": {"q"}, "search_more": {"n"},
+    "checklist_file": {"n"}, "doc_checklist_title": {"n", "title"}, "step_n": {"n"},
+    "step_n_of": {"n"},  # not used by any template at present
+}
 
 
 def check_labels(root: Path, errors: ErrorCollector, *, languages: tuple[str, ...]) -> None:
-    """labels/<lang>.yml: the same keys in every language, every key the templates use, text values, the same placeholders."""
+    """labels/<lang>.yml: the same keys in every language, every key the templates use, plain text values, and only
+    the placeholders the site fills in, written {name}."""
+    read_labels(root, errors, languages=languages)
+
+
+def read_labels(root: Path, errors: ErrorCollector, *, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """The interface texts by language and key, read and checked: the one reader `check` and the build both use.
+    Every problem goes to errors; the texts returned are the ones that passed."""
     root = Path(root)
-    tables: dict[str, tuple[dict, object]] = {}
+    filled, used = _label_use(root)
+    tables: dict[str, tuple[dict, object, set]] = {}
+    texts: dict[str, dict[str, str]] = {}
     for language in languages:
         name = f"labels/{language}.yml"
         path = root / name
@@ -173,44 +195,80 @@ def check_labels(root: Path, errors: ErrorCollector, *, languages: tuple[str, ..
         if not isinstance(record.data, dict):
             errors.add(name, 1, "", "labels.not_a_mapping", found=describe(record.data))
             continue
-        table = {}
+        table, texts[language], broken = {}, {}, set()  # broken: present but refused (reported once, not as missing)
         for key, value in record.data.items():
             line = record.line((key,))
             if not isinstance(key, str) or not _LABEL_KEY.match(key):
                 errors.add(name, line, str(key), "labels.key_format", key=key)
                 continue
-            if not isinstance(value, str):  # an empty text is allowed (Swedish never needs 'translation missing')
-                found = record.raw((key,)) or describe(value)
-                errors.add(name, line, key, "labels.not_text", found=found)
-                continue
-            try:
-                fields = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
-            except ValueError as exc:
-                errors.add(name, line, key, "labels.placeholder_syntax", value=value, error=exc)
-                continue
-            if any(not _LABEL_KEY.match(f) for f in fields):
-                errors.add(name, line, key, "labels.placeholder_names", value=value)
+            fields = _label_problem(name, line, key, value, record, errors, allowed=filled.get(key, set()))
+            if fields is None:
+                broken.add(key)
                 continue
             table[key] = fields
-        tables[language] = (table, record)
+            texts[language][key] = value
+        tables[language] = (table, record, broken)
     if len(tables) != len(languages):
-        return
-    used = set()
-    templates = root / "overrides" / "metodbanken"
-    for template in sorted(templates.glob("*.j2")) if templates.is_dir() else []:
-        used |= set(_USED_KEY.findall(template.read_text(encoding="utf-8")))
+        return texts
     reference_language = languages[0]
-    reference, _ = tables[reference_language]
-    for language, (table, record) in tables.items():
+    reference, _, reference_broken = tables[reference_language]
+    for language, (table, record, broken) in tables.items():
         name = f"labels/{language}.yml"
-        for key in sorted((used | set(reference)) - set(table)):
+        for key in sorted((used | set(reference) | reference_broken) - set(table) - broken):
             errors.add(name, 1, key, "labels.missing_key", key=key, reference=reference_language, language=language)
-        for key in sorted(set(table) - set(reference)):
+        for key in sorted(set(table) - set(reference) - reference_broken):
             errors.add(name, record.line((key,)), key, "labels.extra_key", key=key, reference=reference_language)
         for key in sorted(set(table) & set(reference)):
             if table[key] != reference[key]:
                 errors.add(name, record.line((key,)), key, "labels.placeholders_differ", placeholders=_braces(reference[key]),
                            reference=reference_language, found=_braces(table[key]))
+    return texts
+
+
+def _label_problem(name: str, line: int, key: str, value: object, record, errors: ErrorCollector, *,
+                   allowed: set[str]) -> set[str] | None:
+    """The placeholders of one label, or None after reporting why it cannot be shown as it is."""
+    if not isinstance(value, str):  # an empty text is allowed (Swedish never needs 'translation missing')
+        written = record.raw((key,))
+        found = phrase("value.read_as", written=written, value=describe(value)) \
+            if written is not None and written not in (str(value), str(value).lower()) else describe(value)
+        errors.add(name, line, key, "labels.not_text", found=found)
+        return None
+    markup = next((c for c in value if c in LABEL_MARKUP), None)
+    if markup:
+        errors.add(name, line, key, "labels.markup", character=markup, characters=" ".join(LABEL_MARKUP))
+        return None
+    try:
+        parts = list(string.Formatter().parse(value))
+    except ValueError as exc:
+        errors.add(name, line, key, "labels.placeholder_syntax", value=value, error=exc)
+        return None
+    fields = set()
+    for _, field_name, format_spec, conversion in parts:
+        if field_name is None:
+            continue
+        if not _LABEL_KEY.match(field_name) or format_spec or conversion:
+            written = "{" + field_name + (f"!{conversion}" if conversion else "") + (f":{format_spec}" if format_spec else "") + "}"
+            errors.add(name, line, key, "labels.placeholder_form", placeholder=written[:60])
+            return None
+        fields.add(field_name)
+    if fields - allowed:
+        errors.add(name, line, key, "labels.placeholder_unfilled", found=_braces(fields - allowed), allowed=_braces(allowed))
+        return None
+    return fields
+
+
+def _label_use(root: Path) -> tuple[dict[str, set[str]], set[str]]:
+    """(placeholders filled in per key, keys used) by the page templates and our code."""
+    filled = {key: set(names) for key, names in LABEL_PLACEHOLDERS_FILLED_BY_CODE.items()}
+    used: set[str] = set()
+    templates = root / "overrides" / "metodbanken"
+    for template in sorted(templates.glob("*.j2")) if templates.is_dir() else []:
+        text = template.read_text(encoding="utf-8")
+        used |= set(_USED_KEY.findall(text))
+        for key, arguments in _FILLED_KEY.findall(text):
+            filled.setdefault(key, set()).update(_KEYWORD.findall(arguments))
+    return filled, used
 
 
 def _braces(fields: set[str]) -> str | Phrase:

@@ -10,7 +10,7 @@ from .model import (Bank, Case, Localized, LocalizedMarkdown, Material, Material
                     Term, Vocabulary, VocabularyValue)
 from .schema import (BUILTIN_VOCABULARIES, CASE, ITEM_TYPES, LANGUAGES, MATERIAL, METHOD, SOURCE, STEP, STEP_NUMBERS, SYNONYM,
                      TERM, ContentType)
-from .sourcefile import Record, read_markdown, read_yaml
+from .sourcefile import Record, parse_yaml, read_markdown, read_yaml
 from .messages import phrase
 from .validate import AN_EXISTING_KIND, INVALID, SLUG, Context, check_mapping, check_markdown, nearest
 from .methodfacts import check_method, evaluation_records
@@ -146,7 +146,11 @@ def _load_sources(root: Path, ctx: Context) -> dict[str, Source]:
     sources = {}
     ctx.present["source"] = {str(k) for k in record.data}
     for source_id, spec in record.data.items():
-        if not SLUG.match(str(source_id)):
+        if not isinstance(source_id, str):  # 2020: is a number to YAML, and would be no id a reference can name
+            written = _written_key(record, source_id)
+            ctx.errors.add(name, record.line((written,)), written, "sources.id_not_text", found=describe(source_id), written=written)
+            continue
+        if not SLUG.match(source_id):
             ctx.error(record, (source_id,), "sources.id_format", value=source_id)
             continue
         cleaned = check_mapping(SOURCE.fields, spec, record, (source_id,), ctx, type_name=SOURCE.name)
@@ -154,6 +158,16 @@ def _load_sources(root: Path, ctx: Context) -> dict[str, Source]:
             continue
         sources[source_id] = Source(id=source_id, **cleaned)
     return sources
+
+
+def _written_key(record: Record, key: object) -> str:
+    """A top-level key as written in the file (0x7E4: for the number 2020), for a key YAML read as something else."""
+    for path in record.lines:
+        if len(path) == 1 and isinstance(path[0], str) and path[0] not in record.data:
+            parsed = parse_yaml(path[0], file=record.file, errors=ErrorCollector())
+            if parsed is not None and parsed[0] == key and type(parsed[0]) is type(key):
+                return path[0]
+    return str(key)
 
 
 def _load_steps(root: Path, ctx: Context) -> tuple[Step, ...]:

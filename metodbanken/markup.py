@@ -24,7 +24,8 @@ def heading_slug(value: str, separator: str) -> str:
 
 # The Markdown extensions of the site, with their settings: mkdocs.yml lists exactly these (a test compares them),
 # so the check renders editors' text as the build does.
-EXTENSIONS = ("attr_list", "md_in_html", "def_list", "admonition", "tables", "toc")
+# metodbanken.textscope: each editor's text keeps its own link references, so a page renders every text as `check` does.
+EXTENSIONS = ("attr_list", "md_in_html", "def_list", "admonition", "tables", "toc", "metodbanken.textscope")
 EXTENSION_CONFIGS = {
     "tables": {"use_align_attribute": True},  # align="…" instead of a style attribute
     "toc": {"permalink": False, "slugify": heading_slug},

@@ -370,10 +370,6 @@ PROBLEMS: dict[str, Problem] = {
         Text("en text där platshållarna ser ut som {{namn}}", "a text whose placeholders look like {{name}}"),
         Text("'{value}' ({error})", "'{value}' ({error})"),
         Text("skriv en klammerparentes som ska synas som {{{{ eller }}}}.", "write a literal brace as {{{{ or }}}}.")),
-    "labels.placeholder_names": Problem(
-        Text("platshållare av formen {{namn}}", "placeholders of the form {{name}}"), Text("'{value}'", "'{value}'"),
-        Text("platshållare är namn som {{n}}; skriv en klammerparentes som ska synas som {{{{ eller }}}}.",
-             "placeholders are names such as {{n}}; write a literal brace as {{{{ or }}}}.")),
     "labels.missing_key": Problem(
         Text("texten '{key}' (som mallarna eller labels/{reference}.yml använder)",
              "the text '{key}' (used by the templates or in labels/{reference}.yml)"),
@@ -830,4 +826,30 @@ PHRASES.update({
                               "export the PDF without attached files; add an attachment as a file of its own in the material."),
     "hint.pdf_xfa": Text("spara formuläret som en vanlig PDF utan XFA (till exempel med Skriv ut > Spara som PDF).",
                          "save the form as a plain PDF without XFA (for example with Print > Save as PDF)."),
+})
+
+# -- labels and agreement between check and build --
+PROBLEMS.update({
+    "labels.markup": Problem(
+        Text("vanlig text utan tecknen {characters}", "plain text without the characters {characters}"),
+        Text("tecknet {character}", "the character {character}"),
+        Text("skriv om texten utan det: citattecken som ” ”, och 'och' i stället för &.",
+             "write the text without it: quotation marks as “ ”, and 'and' instead of &.")),
+    "labels.placeholder_form": Problem(
+        Text("platshållare skrivna {{namn}}, utan format, omvandling, punkt eller hakparentes",
+             "placeholders written {{name}}, without a format, conversion, dot or square bracket"),
+        Text("'{placeholder}'", "'{placeholder}'"),
+        Text("skriv bara namnet inom klammerparenteser, som {{n}}; skriv en klammerparentes som ska synas som {{{{ eller }}}}.",
+             "write only the name in braces, such as {{n}}; write a literal brace as {{{{ or }}}}.")),
+    "labels.placeholder_unfilled": Problem(
+        Text("bara platshållare som webbplatsen fyller i för den här texten: {allowed}",
+             "only placeholders the site fills in for this text: {allowed}"),
+        Text("{found}", "{found}"),
+        Text("ta bort platshållaren eller använd någon av dem som fylls i; skriv en klammerparentes som ska synas som {{{{ eller }}}}.",
+             "remove the placeholder or use one that is filled in; write a literal brace as {{{{ or }}}}.")),
+    "sources.id_not_text": Problem(
+        Text("ett käll-id av små ASCII-bokstäver (a–z), siffror och bindestreck", "a source id of lower-case ASCII letters, digits and hyphens"),
+        Text("{found}", "{found}"),
+        Text('skriv id:t inom citattecken ("{written}":), eller hellre som ett namn, till exempel rapport-{written}.',
+             'write the id in quotes ("{written}":), or better as a name, for example report-{written}.')),
 })

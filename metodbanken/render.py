@@ -12,6 +12,8 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from .errors import ErrorCollector
+from .inputs import read_labels
 from .model import Bank, Localized, LocalizedMarkdown
 from .markup import NONCE, wrap
 from .qr import qr_svg
@@ -66,7 +68,12 @@ def front_matter(**fields) -> Markup:
 
 
 def load_labels(labels_dir: Path) -> dict[str, dict[str, str]]:
-    return {lang: yaml.safe_load((Path(labels_dir) / f"{lang}.yml").read_text(encoding="utf-8")) for lang in LANGUAGES}
+    """The interface texts by language, read and checked by the same code as `check` (inputs.read_labels): a label
+    `check` refuses stops the build with the same report; raises ContentErrors."""
+    errors = ErrorCollector()
+    labels = read_labels(Path(labels_dir).parent, errors, languages=LANGUAGES)
+    errors.raise_if_any()
+    return labels
 
 
 def page_path(section: str, name: str, language: str) -> str:

@@ -26,7 +26,20 @@ BAD_INPUT = {
                                      "url: 'https://a.example/)[x](javascript:alert(1)'", "sources.yml:5: testkalla.url"),
     # the hand-set rating is gone: the ratings come from the evaluation records
     "knowledge field": ("methods/beta.md", "steps: [4]", "steps: [4]\nknowledge: effektutvarderad", "methods/beta.md:6: knowledge"),
+    "source id a number": ("sources.yml", "andra-kallan:", "2020:\n  title: Tal\nandra-kallan:", "sources.yml:6: 2020"),
 }
+
+# Interface texts (labels/, the engine's own files, copied into every test bank): kind -> (file, key, written value);
+# the report must name the file, the key's line and the key.
+BAD_LABELS = {
+    "label not text": ("labels/sv.yml", "sources", "false"),  # YAML's boolean: the build once showed it as "False"
+    "label with markup": ("labels/sv.yml", "step", "'Steg\"><script>alert(1)</script>'"),
+    "label with a format spec": ("labels/en.yml", "step_n", '"Step {n:3000000}"'),  # a page of megabytes
+    "label with attribute access": ("labels/sv.yml", "step_n", '"Steg {n.__class__}"'),
+    "label with a placeholder never filled in": ("labels/sv.yml", "step_n", '"Steg {nummer}"'),
+}
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace the first occurrence of old in a content file; old must be there."""
     text = path.read_text(encoding="utf-8")
@@ -34,7 +47,7 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-BAD_KINDS = list(BAD_INPUT) + ["english without swedish", "empty file", "not utf-8", "html material file", "redirect off the site"]
+BAD_KINDS = list(BAD_INPUT) + list(BAD_LABELS) + ["english without swedish", "empty file", "not utf-8", "html material file", "redirect off the site"]
 
 
 def break_content(root: Path, kind: str) -> str:
@@ -43,6 +56,13 @@ def break_content(root: Path, kind: str) -> str:
         name, old, new, expected = BAD_INPUT[kind]
         edit(root / name, old, new)
         return expected
+    if kind in BAD_LABELS:
+        name, key, value = BAD_LABELS[kind]
+        lines = (root / name).read_text(encoding="utf-8").split("\n")
+        (number,) = [i for i, line in enumerate(lines) if line.startswith(key + ":")]
+        lines[number] = f"{key}: {value}"
+        (root / name).write_text("\n".join(lines), encoding="utf-8")
+        return f"{name}:{number + 1}: {key}"
     if kind == "english without swedish":
         (root / "methods/delta.en.md").write_text("---\ntitle: D\nsummary: D.\n---\nD.\n", encoding="utf-8")
         return "methods/delta.en.md:1"

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from htmlkit import parse
-from badinput import BAD_KINDS, break_content
 from sitekit import assemble, build
 
 ITEM_PAGES = ["metoder/alfa", "metoder/beta", "metoder/gamma", "exempel/testkommunen", "material/startmote-mall"]
@@ -203,16 +202,8 @@ def test_methods_are_not_listed_one_by_one_in_the_sidebar(fixture_site):
 
 
 
-@pytest.mark.parametrize("kind", BAD_KINDS)
-def test_bad_content_fails_the_build_naming_file_and_field(tmp_path, kind):
-    root = assemble(tmp_path)
-    expected = break_content(root, kind)
-    result = build(root)
-    assert result.returncode != 0
-    output = result.stdout + result.stderr
-    assert expected in output, output
-    assert "Metodbanken hittade 1 problem i innehållet" in output
-    assert not (root / "site" / "index.html").exists()
+# Every kind of bad content fails the build with the same report as `check`: tests/test_cli.py
+# (test_check_and_build_report_the_same_problems), which runs each through both.
 
 
 def test_a_template_that_drops_an_item_fails_the_build(tmp_path):

@@ -54,6 +54,8 @@ def test_check_reports_a_missing_field_in_swedish_by_default_and_in_english_on_r
 
 @pytest.mark.parametrize("kind", BAD_KINDS)
 def test_check_and_build_report_the_same_problems(tmp_path, kind):
+    """Every kind of the shared bad-input list through `check` and `mkdocs build --strict`: both refuse it, with the
+    same report, naming the same file, line and field, and the build publishes nothing."""
     root = assemble(tmp_path)
     expected = break_content(root, kind)
     checked = run_check(root)
@@ -61,6 +63,31 @@ def test_check_and_build_report_the_same_problems(tmp_path, kind):
     assert checked.returncode == 1 and built.returncode != 0
     assert problems(checked.stdout) == problems(built.stdout + built.stderr)
     assert len(problems(checked.stdout)) == 1 and problems(checked.stdout)[0].startswith(expected)
+    assert "Metodbanken hittade 1 problem i innehållet" in built.stdout + built.stderr
+    assert not (root / "site" / "index.html").exists()
+
+
+def test_check_and_build_agree_on_what_they_accept(tmp_path):
+    """Inputs that once passed `check` and came out otherwise in the build (one build for all, in different files)."""
+    root = assemble(tmp_path)
+    # YAML 1.2, as everywhere in the bank: 'no' is the text no (the build read labels as YAML 1.1: False)
+    edit(root / "labels/en.yml", "\nsources: Sources\n", "\nsources: no\n")
+    # a reference defined in one glossary text and used in another; and one that would redirect another text's own link
+    edit(root / "glossary.yml", "    sv: En grupp som driver arbetet. Se [metoden](../metoder/alfa.md).",
+         "    sv: |\n      En grupp som driver arbetet. Se [metoden][m] och [testet][t].\n\n      [t]: ../metoder/beta.md")
+    edit(root / "glossary.yml", "    sv: En beskrivning av läget.",
+         "    sv: |\n      En beskrivning av läget.\n\n      [m]: https://evil.example/m\n      [t]: https://evil.example/t")
+    checked = run_check(root)
+    assert checked.returncode == 0, checked.stdout
+    built = build(root)
+    assert built.returncode == 0, built.stdout + built.stderr
+    sources = [h for h in parse(root / "site/en/metoder/alfa/index.html").find_all("h2") if h.attrs.get("id") == "kallor"]
+    assert [h.text() for h in sources] == ["no"]
+    glossary = parse(root / "site/begrepp/index.html")
+    (definition,) = [p for p in glossary.find_all("p") if p.text().startswith("En grupp som driver arbetet.")]
+    assert definition.text() == "En grupp som driver arbetet. Se [metoden][m] och testet."  # as check and the preview show it
+    assert [a.attrs["href"] for a in definition.find_all("a")] == ["../metoder/beta/"]
+    assert "evil.example" not in (root / "site/begrepp/index.html").read_text(encoding="utf-8")
 
 
 def test_check_github_format_annotates_the_line_in_swedish(bank_root):

@@ -282,10 +282,14 @@ def test_labels_need_every_key_and_the_same_placeholders(bank_root):
     shutil.copytree(REPO / "labels", bank_root / "labels")
     shutil.copytree(REPO / "overrides", bank_root / "overrides")
     edit(bank_root / "labels/en.yml", 'step_n: "Step {n}"', 'step_n: "Step {number}"')
+    edit(bank_root / "labels/en.yml", 'filter_count: "Showing {shown} of {total} methods"', 'filter_count: "Showing {shown} methods"')
     text = (bank_root / "labels/en.yml").read_text(encoding="utf-8")
     (bank_root / "labels/en.yml").write_text(re.sub(r"(?m)^sources: .*\n", "", text), encoding="utf-8")
     messages = errors_of(bank_root)
-    assert any(m.startswith("labels/en.yml:") and "step_n: expected the placeholders {n}" in m for m in messages), messages
+    # a placeholder the page never fills in would stop the build: refused by name
+    assert any(m.startswith("labels/en.yml:") and "step_n: expected only placeholders the site fills in for this text: {n}, "
+               "found {number}" in m for m in messages), messages
+    assert any(m.startswith("labels/en.yml:") and "filter_count: expected the placeholders {shown}, {total}" in m for m in messages), messages
     assert any(m.startswith("labels/en.yml:1: sources: expected the text 'sources'") for m in messages), messages
 
 
@@ -324,3 +328,17 @@ def test_the_check_renders_markdown_with_the_sites_own_extensions():
     settings = {next(iter(e)): next(iter(e.values())) for e in config["markdown_extensions"] if isinstance(e, dict)}
     assert tuple(site) == EXTENSIONS, "mkdocs.yml and metodbanken/markup.py EXTENSIONS differ: change both"
     assert settings == EXTENSION_CONFIGS, "mkdocs.yml and metodbanken/markup.py EXTENSION_CONFIGS differ: change both"
+
+
+def test_link_references_stay_within_each_editors_text():
+    """The build renders many texts into one page; a reference resolves only in the text that defines it, as when
+    `check` renders that text alone, and the page's own Markdown keeps its own references."""
+    from metodbanken.markup import render, wrap
+    first = wrap("Se [metoden][m], [egen][e] och [sidan][p].\n\n[e]: ../metoder/alfa.md", ref="glossary.yml:4:[0].definition.sv")
+    second = wrap("Läget.\n\n[m]: javascript:alert(1)\n[e]: https://evil.example/", ref="glossary.yml:9:[1].definition.sv")
+    html = render(f"Mallens [sida][p].\n\n{first}\n\n{second}\n\n[p]: ../om/\n")
+    assert '<a href="../om/">sida</a>' in html  # the template's own reference
+    assert "Se [metoden][m], " in html and '<a href="../metoder/alfa.md">egen</a>' in html and "[sidan][p]" in html
+    assert "javascript:" not in html and "evil.example" not in html
+    alone = render(first)
+    assert alone[alone.index("<p>"):alone.index("</p>")] == html[html.index("<p>Se"):html.index("</p>", html.index("<p>Se"))]
