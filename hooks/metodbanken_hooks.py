@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from metodbanken.build import BuildError, SiteBuild, i18n_language
 from metodbanken.navigation import section_page
 from metodbanken.site import Project
+from metodbanken.sitecheck import source_file
 
 _build: SiteBuild | None = None  # one per build; static-i18n runs these hooks once per language
 _serving = False  # `mkdocs serve` injects its live-reload script inline, different on every request
@@ -60,7 +61,7 @@ def on_post_page(output, page, config):
     section = page.meta.pop("_mb_section", None)
     if section is not None:
         section.active = False
-    return _build.page_written(output, page.file.dest_uri)
+    return _build.page_written(output, page.file.dest_uri, source=source_file(page.file.src_uri))
 
 
 def on_post_build(config):

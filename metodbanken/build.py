@@ -18,7 +18,7 @@ from .render import load_labels
 from .schema import LANGUAGES
 from .search import SearchIndexError, build_search_index, write_synonyms
 from .site import Project, prepare_with_documents
-from .sitecheck import POLICY, Sealer, SiteCheckError
+from .sitecheck import Sealer, SiteCheckError, policy
 from .urls import write_redirects
 from .verify import verify_built_site
 
@@ -31,6 +31,7 @@ class SiteBuild:
     """The state of one build over all its languages: the bank, the check of editors' texts, the page sealer."""
 
     def __init__(self, *, public_url: str, serving: bool = False):
+        self.policy = policy(public_url=public_url, serving=serving)  # the same for every page: nothing read from them
         self.sealer = Sealer(public_url=public_url or "http://127.0.0.1:8000/", serving=serving)
         self.bank = self.documents = self.texts = None
 
@@ -49,15 +50,15 @@ class SiteBuild:
 
     def before_writing(self, site_dir: Path, root: Path) -> dict:
         """Every page rendered and none written: refuse them all if an editor's text is unsafe; else the templates'
-        globals (the policy with its placeholder, the labels the header prints)."""
+        globals (the policy, the labels the header prints)."""
         if self.texts is not None and self.texts.problems:
             clear_site(Path(site_dir))  # an earlier language may already be written: publish nothing
             raise BuildError(ContentErrors(self.texts.problems).report())
-        return {"metodbanken_csp": POLICY, "mb_labels": load_labels(Path(root) / "labels")}
+        return {"metodbanken_csp": self.policy, "mb_labels": load_labels(Path(root) / "labels")}
 
-    def page_written(self, html: str, destination: str) -> str:
-        """The page as it is written to site/<destination>: sealed with its policy, and checked meanwhile."""
-        return self.sealer.page(html, destination)
+    def page_written(self, html: str, destination: str, *, source: str = "") -> str:
+        """The page as it is written to site/<destination> (made from source): checked, reported at the end."""
+        return self.sealer.page(html, destination, source=source)
 
     def finish_language(self, project: Project, site_dir: Path, language: str, *, last: bool) -> None:
         """After a language is written: its files, open data and redirects; after the last, the search index and the
@@ -73,7 +74,7 @@ class SiteBuild:
         if problems:
             raise BuildError("\n  ".join(p.render() for p in [phrase("verify.header"), *problems]))
         # after the check (redirects are not items): moved addresses, and the short step addresses /steg/<n>/
-        write_redirects(project.root, output_dir, language=language, extra=self.bank.short_urls())
+        write_redirects(project.root, output_dir, language=language, extra=self.bank.short_urls(), csp=self.policy)
         if last:
             try:
                 build_search_index(Path(site_dir), meanwhile=lambda: self.sealer.finish(Path(site_dir)))

@@ -5,7 +5,7 @@ Two checks over the output, never over the source text:
 - check_regions() / check_fragment(): the HTML that editors' Markdown renders to (a method's body, a step's
   introduction, a glossary definition), parsed as a browser parses it (lexbor, an HTML5 parser, via selectolax) and held
   against a short list of elements and attributes, with every URL resolved as a browser resolves it (WHATWG, ada-url).
-- check_page(): the last net over every built file (our templates and the theme included): no event handler, no
+- scan_page(): the last net over every built file (our templates and the theme included): no event handler, no
   script URL, no resource from another origin, no script or style element inside the content area.
 
 The tests hold both against a second, independent HTML5 parser (JustHTML).
@@ -100,7 +100,30 @@ CONTENT_ATTRIBUTES = {
 }
 LINK_SCHEMES = ("http:", "https:", "mailto:")
 
+# Ids an editor's text may give (attr_list, or a heading's generated id with Markdown's _1 for a repeated one): slugs,
+# never the theme's (__*, md-*) nor our templates' (mb-*), so no text can take a template part's place on the page.
+_CONTENT_ID = re.compile(r"^[a-z][a-z0-9-]*(?:_[0-9]+)?$")
+_RESERVED_ID_PREFIXES = ("md-", "mb-")
+# Classes: the bank's own prefix, and what the admonition extension writes; never the theme's (md-*, …), which could
+# dress a link up as the site's own dialog.
+CONTENT_CLASS_PREFIX = "mb-"
+_EXTENSION_CLASSES = frozenset({"admonition", "admonition-title", "note", "abstract", "summary", "tldr", "info", "todo",
+                                "tip", "hint", "important", "success", "check", "done", "question", "help", "faq",
+                                "warning", "caution", "attention", "failure", "fail", "missing", "danger", "error", "bug",
+                                "example", "quote", "cite"})
+
+
+def content_id_allowed(value: str) -> bool:
+    return bool(_CONTENT_ID.match(value)) and not value.startswith(_RESERVED_ID_PREFIXES)
+
+
+def content_class_allowed(value: str) -> bool:
+    return value in _EXTENSION_CLASSES or (value.startswith(CONTENT_CLASS_PREFIX) and bool(_CONTENT_ID.match(value)))
+
+
 HINT_ELEMENT = phrase("html.hint.element")
+HINT_ID = phrase("html.hint.id")
+HINT_CLASS = phrase("html.hint.class")
 HINT_ATTRIBUTE = phrase("html.hint.attribute")
 HINT_LINK = phrase("html.hint.link")
 HINT_IMAGE = phrase("html.hint.image")
@@ -138,6 +161,10 @@ def _check_content_children(parent, base: ada_url.URL, *, skip=None) -> list[Vio
             value = value or ""
             if attribute_name not in allowed:
                 problems.append(Violation(tag, attribute_name, value, phrase("html.attribute_not_published"), HINT_ATTRIBUTE))
+            elif attribute_name == "id" and not content_id_allowed(value):
+                problems.append(Violation(tag, "id", value, phrase("html.id_not_slug"), HINT_ID))
+            elif attribute_name == "class" and not all(content_class_allowed(c) for c in value.split()):
+                problems.append(Violation(tag, "class", value, phrase("html.class_not_ours"), HINT_CLASS))
             elif attribute_name in URL_ATTRIBUTES:
                 problem = _content_url_problem(tag, attribute_name, value, base)
                 if problem:
@@ -205,11 +232,6 @@ _NEVER = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "p
 _CSS_URL = re.compile(r"url\(|@import|image-set\(", re.I)
 
 
-def check_page(html: str, *, page_url: str) -> list[Violation]:
-    """What no built page may contain, wherever it came from (content, our templates, the theme)."""
-    return scan_page(html, page_url=page_url)[0]
-
-
 # Every event handler with a value, and every namespaced link, matches this in the raw text (a handler's name follows
 # whitespace, '/' or a quote). Written without re.I, which is twice as slow on long pages.
 _ATTRIBUTE_WALK = re.compile(r"[oO][nN][a-zA-Z0-9_-]*[\t\n\f\r ]*=|[xX][lL][iI][nN][kK]:")
@@ -225,8 +247,22 @@ _PLAIN_RELATIVE = re.compile(r"^(?!//)[A-Za-z0-9._~/#?=&%+-]*$")  # no scheme, n
 EXECUTABLE_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 
 
-def scan_page(html: str, *, page_url: str) -> tuple[list[Violation], list[str]]:
-    """(violations, the inline scripts' texts) of one built page, from one parse.
+@dataclass(frozen=True)
+class PageFacts:
+    """What the last check needs to know of a page beyond its violations."""
+
+    policies: int  # Content-Security-Policy <meta> elements
+    policy_first: bool  # the (first) policy comes before every script element
+    duplicate_ids: tuple[str, ...]  # ids written more than once (an editor's id taking a template's place)
+
+
+# Where a built page may load a script from (paths under the site's root): the theme's and our files, Pagefind's, and
+# the form editor's bundle on /admin/. Anything else (a material file, say) is refused even on the site's own origin.
+SCRIPT_PATHS = ("assets/", "pagefind/", "en/pagefind/", "admin/cms/")
+
+
+def scan_page(html: str, *, page_url: str, site_url: str | None = None, details: bool = False):
+    """(violations, the inline scripts' texts) of one built page, from one parse; with details, also its PageFacts.
 
     Fast where pages are alike: elements are found by CSS selectors in C, every attribute is looked at only when a
     scan of the raw text shows something that could be an event handler or a namespaced link."""
@@ -279,7 +315,40 @@ def scan_page(html: str, *, page_url: str) -> tuple[list[Violation], list[str]]:
                 problems.append(Violation("meta", "content", attributes.get("content") or "", phrase("html.redirect_off_site"), HINT_LINK))
     scripts = [(node.text(deep=True) or "") for node in tree.css("script")
                if "src" not in node.attributes and (node.attributes.get("type") or "").strip().lower() in EXECUTABLE_SCRIPT_TYPES]
-    return problems, scripts
+    root = _site_root(site_url, base)
+    for node in tree.css("script[src]"):
+        value = node.attributes.get("src") or ""
+        url = resolve(value, base.href)
+        if url is not None and _same_origin(url, base) and not url.pathname.startswith(tuple(root + p for p in SCRIPT_PATHS)):
+            problems.append(Violation("script", "src", value, phrase("html.script_outside_assets"), HINT_ELEMENT))
+    if not details:
+        return problems, scripts
+    return problems, scripts, _facts(tree)
+
+
+def _site_root(site_url: str | None, base: ada_url.URL) -> str:
+    """The path of the site's root: from its address when given, else the page's origin."""
+    if site_url:
+        parsed = resolve(site_url, base.href)
+        if parsed is not None:
+            return parsed.pathname if parsed.pathname.endswith("/") else parsed.pathname + "/"
+    return "/"
+
+
+def _facts(tree) -> PageFacts:
+    policies, policy_first, seen_script = 0, True, False
+    for node in tree.css('script, meta[http-equiv]'):
+        if node.tag == "script":
+            seen_script = True
+        elif (node.attributes.get("http-equiv") or "").strip().lower() == "content-security-policy":
+            policies += 1
+            if seen_script:
+                policy_first = False
+    ids: dict[str, int] = {}
+    for node in tree.css("[id]"):
+        value = node.attributes.get("id") or ""
+        ids[value] = ids.get(value, 0) + 1
+    return PageFacts(policies, policy_first, tuple(sorted(i for i, n in ids.items() if n > 1)))
 
 
 def _page_url_problem(tag: str, attribute: str, value: str, base: ada_url.URL, attributes: dict) -> Phrase | None:

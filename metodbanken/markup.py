@@ -9,16 +9,25 @@ import threading
 from contextlib import contextmanager
 
 import markdown
+from markdown.extensions.toc import slugify
 
 from .htmlpolicy import Violation, check_regions
 from .messages import Phrase, phrase
+
+
+def heading_slug(value: str, separator: str) -> str:
+    """A heading's id: Python-Markdown's slug (å, ä → a; ö → o), made an id the content check allows (a letter first,
+    hyphens only, never the theme's md- or the templates' mb-), so no heading text can give a refused id."""
+    slug = re.sub(r"-{2,}", "-", slugify(value, "-").replace("_", "-")).strip("-")
+    return slug if slug[:1].isalpha() and slug.isascii() and not slug.startswith(("md-", "mb-")) else f"h-{slug}".rstrip("-")
+
 
 # The Markdown extensions of the site, with their settings: mkdocs.yml lists exactly these (a test compares them),
 # so the check renders editors' text as the build does.
 EXTENSIONS = ("attr_list", "md_in_html", "def_list", "admonition", "tables", "toc")
 EXTENSION_CONFIGS = {
     "tables": {"use_align_attribute": True},  # align="…" instead of a style attribute
-    "toc": {"permalink": False},
+    "toc": {"permalink": False, "slugify": heading_slug},
 }
 
 # Limits (Python-Markdown is quadratic in unclosed brackets and recursive in nesting; these keep it linear).
@@ -138,7 +147,7 @@ def check_markdown_text(text: str, *, page_path: str, renderer: markdown.Markdow
 
 def line_of(violation: Violation, text: str) -> int:
     """The first line of the Markdown that mentions what was refused (the HTML parser only knows the HTML's lines)."""
-    needles = [n for n in (violation.attribute, violation.value, f"<{violation.element}") if n]
+    needles = [n for n in (violation.attribute, violation.value, *violation.value.split()[:3], f"<{violation.element}") if n]
     lowered = text.lower()
     for needle in needles:
         index = lowered.find(needle.lower())

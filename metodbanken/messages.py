@@ -504,6 +504,18 @@ PHRASES: dict[str, Text] = {
     "html.scheme": Text("en '{scheme}'-adress", "a '{scheme}' address"),
     "html.embeds": Text("ett element som bäddar in en annan sida eller byter sidans basadress", "an element that embeds or rebases"),
     "html.script_in_content": Text("skript eller stil inuti sidans innehåll", "script or style inside the page content"),
+    "html.id_not_slug": Text("ett id som inte är ett tillåtet id", "an id that is not an allowed id"),
+    "html.class_not_ours": Text("en klass som inte är bankens egen", "a class that is not the bank's own"),
+    "html.hint.id": Text("ett id består av små bokstäver a–z, siffror och bindestreck och börjar med en bokstav, till exempel "
+                         "egna-erfarenheter. Det får inte börja med md- eller mb- (temats och mallarnas egna).",
+                         "an id is lower-case letters a–z, digits and hyphens and begins with a letter, for example "
+                         "own-experience. It may not begin with md- or mb- (the theme's and the templates' own)."),
+    "html.hint.class": Text("texter behöver sällan en klass. Om det behövs: bara klasser som börjar med mb- "
+                            "(bankens egna), aldrig temats (md-…).",
+                            "texts rarely need a class. If one is needed: only classes that begin with mb- (the bank's "
+                            "own), never the theme's (md-…)."),
+    "html.script_outside_assets": Text("ett skript som inte ligger bland webbplatsens skriptfiler (assets/, pagefind/)",
+                                       "a script that is not among the site's script files (assets/, pagefind/)"),
     "html.style_sheet_loads": Text("en stilmall som hämtar en fil", "a style sheet that loads a file"),
     "html.style_loads": Text("en stil som hämtar en fil", "a style that loads a file"),
     "html.animated_link": Text("en animering som ändrar en länk", "an animation that changes a link"),
@@ -516,9 +528,9 @@ PHRASES: dict[str, Text] = {
                               "skriv det i Markdown, utan det här HTML-elementet.",
                               "the bank publishes text, lists, tables, links and images from the bank itself; "
                               "write it in Markdown, without this HTML element."),
-    "html.hint.attribute": Text("Markdown kan ge ett element ett id eller en klass ({{: #id .klass }}), inget annat: "
+    "html.hint.attribute": Text("Markdown kan ge ett element ett id eller en klass ({{: #id .mb-klass }}), inget annat: "
                                 "ingen style, ingen händelsehanterare som onclick, inga data-attribut.",
-                                "Markdown may give an element an id or a class ({{: #id .class }}), nothing else: "
+                                "Markdown may give an element an id or a class ({{: #id .mb-class }}), nothing else: "
                                 "no style, no event handler such as onclick, no data- attributes."),
     "html.hint.link": Text("länka till en webbsida (https://…), en e-postadress (mailto:…) eller en annan sida i banken (../metoder/<id>.md).",
                            "link to a web page (https://…), an e-mail address (mailto:…) or another page of the bank (../metoder/<id>.md)."),
@@ -647,17 +659,22 @@ PHRASES: dict[str, Text] = {
     "site.header": Text("Metodbanken: den byggda webbplatsen innehåller något som ingen sida får innehålla:",
                         "Metodbanken: the built site holds what no page may hold:"),
     "site.violation": Text("{page}: {found}. {hint}", "{page}: {found}. {hint}"),
-    "site.scripts_differ": Text("{page}: sidans inline-skript hittades inte likadant av den snabba genomläsningen och av "
-                                "HTML-tolken, så sidans säkerhetspolicy skulle blockera ett av dem. Skriv inline-skript som "
-                                "vanliga <script>…</script> i mallen (eller flytta dem till en fil).",
-                                "{page}: its inline scripts were not found alike by the fast look and by the parser, so its "
-                                "policy would block one. Write inline scripts as plain <script>…</script> in the template "
-                                "(or move them to a file)."),
-    "site.not_written": Text("{page}: skapades men finns inte i den byggda webbplatsen.", "{page}: rendered but not in the built site."),
-    "site.csp_escaped": Text("{page}: platshållaren i Content-Security-Policy är kodad och fylldes därför inte i. "
-                             "Skriv ut policyn okodad i mallen.",
-                             "{page}: the Content-Security-Policy placeholder is escaped, so it was not filled in. "
-                             "Print the policy unescaped in the template."),
+    "site.page_from": Text("{problem} (sidan är gjord av {source})", "{problem} (the page is made from {source})"),
+    "site.inline_script": Text("{page}: {count} inline-skript (det första: {script}). Ingen sida får köra inline-skript, "
+                               "oavsett var det kommer ifrån. Om det kommer från en text: ta bort det (till exempel ett id "
+                               "eller en rubrik med HTML i). Om det är en mall: lägg skriptet i en fil under docs/assets/.",
+                               "{page}: {count} inline script(s) (the first: {script}). No page may run an inline script, "
+                               "wherever it comes from. If it comes from a text: take it out (an id or a heading with HTML "
+                               "in it, say). If it is a template: put the script in a file under docs/assets/."),
+    "site.csp_twice": Text("{page}: sidan har mer än en Content-Security-Policy, eller ett skript före den. Bara mallen "
+                           "(overrides/main.html) skriver policyn, först i <head>.",
+                           "{page}: the page has more than one Content-Security-Policy, or a script before it. Only the "
+                           "template (overrides/main.html) writes the policy, first in <head>."),
+    "site.id_twice": Text("{page}: id:t \"{id}\" finns mer än en gång på sidan, så en text kan ta en mall-dels plats. "
+                          "Byt id i texten (ett id är små bokstäver, siffror och bindestreck och får inte börja med md- eller __).",
+                          "{page}: the id \"{id}\" occurs more than once on the page, so a text can take a template part's "
+                          "place. Change the id in the text (an id is lower-case letters, digits and hyphens and may not "
+                          "begin with md- or __)."),
     "site.csp_missing": Text("{page}: ingen <meta> med Content-Security-Policy. Varje sidas mall måste skriva en "
                              "(overrides/main.html skriver den för temats sidor).",
                              "{page}: no Content-Security-Policy <meta>. Every page's template must write one "

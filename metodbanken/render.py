@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import functools
 import html
-import multiprocessing
-import os
 import re
 from pathlib import Path
 from typing import Mapping
@@ -97,26 +95,12 @@ class Renderer:
             auto_reload=False,  # a Renderer lives for one build; checking template files per page costs more than rendering
         )
 
-    def render(self, bank: Bank, *, parallel: bool = False, downloads: Mapping[str, tuple] | None = None,
+    def render(self, bank: Bank, *, downloads: Mapping[str, tuple] | None = None,
                step_files: Mapping[int, tuple] | None = None) -> dict[str, str]:
-        """Every page in every language. parallel: render the other languages in forked processes meanwhile (the
-        same templates and bank, copied by fork; each returns its pages), which halves the time on two cores.
-        downloads and step_files: as for render_language."""
-        def one(language: str) -> dict[str, str]:
-            return self.render_language(bank, language, downloads=downloads, step_files=step_files)
-
-        others = [_Forked(lambda language=language: one(language)) for language in LANGUAGES[1:]] \
-            if parallel and _can_fork() else []
+        """Every page in every language (downloads and step_files: as for render_language)."""
         pages: dict[str, str] = {}
-        try:
-            pages.update(one(LANGUAGES[0]))
-            for language in LANGUAGES[1:] if not others else []:
-                pages.update(one(language))
-            for worker in others:
-                pages.update(worker.result())
-        finally:
-            for worker in others:
-                worker.close()
+        for language in LANGUAGES:
+            pages.update(self.render_language(bank, language, downloads=downloads, step_files=step_files))
         return pages
 
     def render_language(self, bank: Bank, language: str, *, downloads: Mapping[str, tuple] | None = None,
@@ -208,46 +192,3 @@ class Renderer:
                 "kind_of": lambda item: type(item).__name__.lower(), "section_of": lambda kind: SECTIONS[kind],
                 "methods_by_id": lambda ids: [bank.method(i) for i in ids], "size": size,
                 "yaml_front_matter": front_matter}
-
-
-def _can_fork() -> bool:
-    return hasattr(os, "fork") and multiprocessing.get_start_method(allow_none=True) in (None, "fork")
-
-
-class _Forked:
-    """A function run in a forked child, its result (or the exception it raised) sent back through a pipe."""
-
-    def __init__(self, function):
-        context = multiprocessing.get_context("fork")
-        self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run_and_send, args=(function, send), daemon=True)
-        self._process.start()
-        send.close()
-
-    def result(self):
-        try:
-            ok, value = self._receive.recv()
-        except EOFError:
-            raise RuntimeError("rendering a language in a second process failed without a result") from None
-        if not ok:
-            raise value
-        return value
-
-    def close(self) -> None:
-        self._receive.close()
-        self._process.join(timeout=5)
-        if self._process.is_alive():
-            self._process.kill()
-
-
-def _run_and_send(function, send) -> None:
-    try:
-        result = (True, function())
-    except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent, which raises it
-        result = (False, exc)
-    try:
-        send.send(result)
-    except Exception as exc:  # an exception that cannot be pickled: send its text
-        send.send((False, RuntimeError(f"{type(result[1]).__name__}: {result[1]}" if not result[0] else str(exc))))
-    finally:
-        send.close()

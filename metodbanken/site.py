@@ -46,13 +46,9 @@ _cache: dict[str, tuple[str, Bank, Documents]] = {}
 DOCUMENT_CACHE = Path(".cache") / "metodbanken" / "documents"
 
 
-def prepare(project: Project) -> Bank:
-    """Load and validate the bank, make its documents and write its pages; skipped when nothing changed since the last call."""
-    return prepare_with_documents(project)[0]
-
-
 def prepare_with_documents(project: Project) -> tuple[Bank, Documents]:
-    """prepare(), and the documents generated from the bank's materials and checklists (to write into each built language)."""
+    """Load and validate the bank, make its documents and write its pages (skipped when nothing changed since the last
+    call); returns the bank and the documents generated from the bank's materials and checklists (to write into each built language)."""
     key = f"{project.root}\0{project.public_url}"
     fingerprint = project.fingerprint()
     cached = _cache.get(key)
@@ -62,6 +58,6 @@ def prepare_with_documents(project: Project) -> tuple[Bank, Documents]:
     labels = load_labels(project.root / "labels")
     documents = build_documents(bank, labels, cache_dir=project.root / DOCUMENT_CACHE, public_url=project.public_url)
     renderer = Renderer(templates_dir=project.root / "overrides" / "metodbanken", labels=labels, public_url=project.public_url)
-    write_pages(renderer.render(bank, parallel=True, downloads=documents.downloads, step_files=documents.step_files), project.docs_dir)
+    write_pages(renderer.render(bank, downloads=documents.downloads, step_files=documents.step_files), project.docs_dir)
     _cache[key] = (fingerprint, bank, documents)
     return bank, documents

@@ -1,32 +1,65 @@
-"""The last net over the built site: check every HTML file (check_page) and seal it with its Content-Security-Policy.
+"""The last net over every built page, and the Content-Security-Policy every page carries: no page runs inline script.
 
-Every page carries a CSP <meta> (written by the templates, before any script) whose script-src holds a placeholder.
-Here, after the build, the placeholder becomes the hashes of the page's own inline scripts (the theme's; they embed
-the page's depth, so they differ per page). Editors' content can hold no script (the content check refuses it, and
-check_page refuses any script inside the page content), so nothing of theirs is ever hashed.
+The policy allows scripts only from the site's own asset folders (path sources where the public address is known,
+else 'self') and no inline script at all: Material's two inline scripts are files (overrides/partials/javascripts/),
+and so are ours. Nothing is read from the built page to make its policy, so whatever an editor's text manages to
+smuggle into a page is never allowed by it. check_built_page() parses each page once, as it is written: any inline
+script anywhere (head, header, navigation, table of contents, footer, article), a second or missing policy, an id
+written twice (an editor's id taking the theme's place) or anything check_page refuses fails the build, naming the page
+and the source file it was made from.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import multiprocessing
-import os
-import re
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from .htmlpolicy import EXECUTABLE_SCRIPT_TYPES, scan_page
+from .htmlpolicy import scan_page
 from .messages import Phrase, phrase
-from .schema import DEFAULT_LANGUAGE
+from .render import SECTIONS
+from .schema import CASE, DEFAULT_LANGUAGE, MATERIAL, METHOD
 
-SCRIPT_HASHES = "'mb-script-hashes'"  # the placeholder in the templates' policy
 CSP_META_NAME = 'http-equiv="Content-Security-Policy"'
+# Where the site's scripts live: Material's bundle and our files (assets/), Pagefind's (pagefind/, en/pagefind/).
+SCRIPT_FOLDERS = ("assets/", "pagefind/", "en/pagefind/")
+_LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "0.0.0.0")
 
-POLICY = ("default-src 'self'; script-src 'self' " + SCRIPT_HASHES + " 'wasm-unsafe-eval'; "
-          "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
-          "worker-src 'self' blob:; frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-          "manifest-src 'self'")
+
+def policy(*, public_url: str = "", serving: bool = False) -> str:
+    """The Content-Security-Policy of every page. `mkdocs serve` injects its live-reload script inline and different on
+    every request: only there are inline scripts allowed (never in a build that is published)."""
+    return ("default-src 'self'; script-src " + " ".join(script_sources(public_url)) + (" 'unsafe-inline'" if serving else "")
+            + " 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
+            "connect-src 'self'; worker-src 'self' blob:; frame-src 'none'; object-src 'none'; base-uri 'self'; "
+            "form-action 'self'; manifest-src 'self'")
+
+
+def script_sources(public_url: str) -> list[str]:
+    """Path sources for the script folders when the site's public address is known and not this machine (so no
+    editor's file, whatever type the host sends it with, can run as script); 'self' for a local or preview build."""
+    parts = urlsplit(public_url or "")
+    if parts.scheme != "https" or not parts.hostname or parts.hostname in _LOCAL_HOSTS or parts.hostname.endswith(".localhost"):
+        return ["'self'"]
+    base = f"https://{parts.netloc}{parts.path if parts.path.endswith('/') else parts.path + '/'}"
+    return [base + folder for folder in SCRIPT_FOLDERS]
+
+
+def source_file(src_uri: str) -> str:
+    """The file a page was made from, as an editor finds it (src_uri: the page's Markdown file inside docs/)."""
+    section, _, rest = src_uri.partition("/")
+    folders = {SECTIONS["method"]: METHOD.folder, SECTIONS["case"]: CASE.folder, SECTIONS["material"]: MATERIAL.folder}
+    if section in folders and rest and not rest.startswith("index."):
+        return f"{folders[section]}/{rest}"
+    if section == SECTIONS["step"] and rest and not rest.startswith("index."):
+        return "checklists/"
+    if section == SECTIONS["glossary"]:
+        return "glossary.yml"
+    if section in (*folders, SECTIONS["step"], SECTIONS["search"]) or src_uri.startswith("index."):
+        return "overrides/metodbanken/"  # a generated index page: its template
+    return "docs/" + src_uri
+
+
+POLICY = policy()  # the policy of a local build (redirect pages use it too)
 
 
 class SiteCheckError(Exception):
@@ -37,151 +70,74 @@ def _error(problems: list[Phrase], language: str) -> SiteCheckError:
     return SiteCheckError("\n  ".join([phrase("site.header").render(language)] + [p.render(language) for p in problems]))
 
 
-def script_hashes(scripts: list[str]) -> list[str]:
-    """CSP source expressions ('sha256-…') of inline scripts' texts."""
-    hashes = []
-    for text in scripts:
-        source = f"'sha256-{base64.b64encode(hashlib.sha256(text.encode('utf-8')).digest()).decode()}'"
-        if source not in hashes:
-            hashes.append(source)
-    return hashes
-
-
-# Inline scripts as the theme's templates write them. Only a fast first guess: the parse in the worker (scan_page) is
-# what counts, and a page whose parsed scripts differ from this guess fails the build.
-_INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script[\t\n\f\r />]", re.I | re.S)
-_SRC = re.compile(r"(?:^|[\t\n\f\r /\"'])src[\t\n\f\r ]*=", re.I)
-_TYPE = re.compile(r"(?:^|[\t\n\f\r /\"'])type[\t\n\f\r ]*=[\t\n\f\r ]*(?:\"([^\"]*)\"|'([^']*)'|([^\t\n\f\r >]*))", re.I)
-
-
-def _inline_scripts_guess(html: str) -> list[str]:
-    scripts = []
-    for match in _INLINE_SCRIPT.finditer(html):
-        attributes = match.group(1)
-        kind = _TYPE.search(attributes)
-        kind = next((g for g in kind.groups() if g is not None), "") if kind else ""
-        if not _SRC.search(attributes) and kind.strip().lower() in EXECUTABLE_SCRIPT_TYPES:
-            scripts.append(match.group(2))
-    return scripts
-
-
-def _scan(batch: list[tuple[str, str, str]]) -> dict[str, tuple[list, list[str]]]:
-    """In a worker process: each page's violations and the hashes of its inline scripts, from one real parse."""
-    found = {}
-    for relative, html, page_url in batch:
-        violations, scripts = scan_page(html, page_url=page_url)
-        found[relative] = (violations, script_hashes(scripts))
-    return found
+def check_built_page(html: str, *, relative: str, page_url: str, site_url: str = "", source: str = "",
+                     serving: bool = False) -> list[Phrase]:
+    """Everything wrong with one built page (relative: its path in the site; source: the file it was made from)."""
+    problems: list[Phrase] = []
+    violations, scripts, facts = scan_page(html, page_url=page_url, site_url=site_url or None, details=True)
+    if facts.policies == 0:
+        problems.append(phrase("site.csp_missing", page=relative))
+    elif facts.policies > 1 or not facts.policy_first:
+        problems.append(phrase("site.csp_twice", page=relative))
+    for violation in violations:
+        message = phrase("site.violation", page=relative, found=violation.found(), hint=violation.hint)
+        if message not in problems:
+            problems.append(message)
+    if scripts and not serving:
+        shown = " ".join(scripts[0].split())[:60]
+        problems.append(phrase("site.inline_script", page=relative, count=len(scripts), script=shown))
+    for duplicate in facts.duplicate_ids[:5]:
+        problems.append(phrase("site.id_twice", page=relative, id=duplicate))
+    if source:
+        problems = [phrase("site.page_from", problem=p, source=source) for p in problems]
+    return problems
 
 
 class Sealer:
-    """Seals every page as MkDocs writes it, and checks it in a second process while the build goes on.
-
-    page() fills in the policy's script hashes (from a fast look at the page) and hands the sealed page to a worker
-    that parses it (scan_page); finish() collects the workers' findings, seals and checks the files no page event saw
-    (redirect pages, the 404 page), and raises SiteCheckError listing every problem. The check is the same as
-    seal_site's; only the work moves out of the way (a page is parsed once, and never read back or rewritten)."""
+    """The last check of every built page: page() as MkDocs writes it (one parse, in this process), finish() for the
+    files no page event sees (redirect pages, the 404 page), then one report of everything found."""
 
     def __init__(self, *, public_url: str, serving: bool = False, language: str = DEFAULT_LANGUAGE):
         self.language = language  # of the report
         self.origin = public_url if public_url.endswith("/") else public_url + "/"
         self.serving = serving
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        self._pages: dict[str, tuple[list[str], int]] = {}  # relative path -> (hashes written, bytes written)
-        self._batch: list[tuple[str, str, str]] = []
-        self._futures: list[Future] = []
+        self._seen: set[str] = set()
         self._problems: list[Phrase] = []
 
-    BATCH = 50  # pages per hand-over: one at a time, the threads that pass them on hold up the build
-
-    def page(self, html: str, relative: str) -> str:
-        """The page as it is to be written to site/<relative>."""
-        hashes = script_hashes(_inline_scripts_guess(html))
-        html = _fill(html, hashes, serving=self.serving, relative=relative, problems=self._problems) or html
-        self._pages[relative] = (hashes, len(html.encode("utf-8")))
-        self._batch.append((relative, html, self._page_url(relative)))
-        if len(self._batch) >= self.BATCH:
-            self._flush()
+    def page(self, html: str, relative: str, *, source: str = "") -> str:
+        """The page as it is to be written to site/<relative>, checked (reported by finish)."""
+        self._seen.add(relative)
+        self._problems.extend(check_built_page(html, relative=relative, page_url=self._page_url(relative), site_url=self.origin,
+                                               source=source, serving=self.serving))
         return html
 
-    def _flush(self) -> None:
-        if self._batch:
-            self._futures.append(self._pool.submit(_scan, self._batch))
-            self._batch = []
-
     def finish(self, site_dir: Path) -> int:
-        """Wait for the checks of every page, check the rest of the site; returns the number of pages."""
+        """Check the built files no page event saw; raise SiteCheckError with every problem. Returns the page count."""
         site_dir = Path(site_dir)
-        problems: list[Phrase] = self._problems
-        try:
-            self._flush()
-            scanned: dict[str, tuple[list, list[str]]] = {}
-            for future in self._futures:
-                scanned.update(future.result())
-            pages = 0
-            for path in sorted(site_dir.rglob("*.html")):
-                relative = path.relative_to(site_dir).as_posix()
-                seen = self._pages.pop(relative, None)
-                if seen is not None and path.stat().st_size == seen[1]:
-                    violations, hashes = scanned[relative]
-                    if not self.serving and hashes != seen[0]:
-                        problems.append(phrase("site.scripts_differ", page=relative))
-                else:
-                    violations = _seal_file(path, self._page_url(relative), serving=self.serving, problems=problems,
-                                            relative=relative)
-                _report(relative, violations, problems)
-                pages += 1
-            for relative in self._pages:  # a page event for a file that is not there: never expected
-                problems.append(phrase("site.not_written", page=relative))
-        finally:
-            self.close()
+        problems = self._problems
+        pages = 0
+        for path in sorted(site_dir.rglob("*.html")):
+            relative = path.relative_to(site_dir).as_posix()
+            pages += 1
+            if relative in self._seen:
+                continue
+            problems.extend(check_built_page(path.read_text(encoding="utf-8"), relative=relative,
+                                             page_url=self._page_url(relative), site_url=self.origin,
+                                             serving=self.serving))
+        self._seen.clear()
         if problems:
+            self._problems = []
             raise _error(problems, self.language)
         return pages
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
-        self._pages.clear()
-        self._batch, self._futures = [], []
+        self._seen.clear()
+        self._problems = []
 
     def _page_url(self, relative: str) -> str:
         return self.origin + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
 
 
-def _report(relative: str, violations, problems: list[Phrase]) -> None:
-    for violation in violations:
-        message = phrase("site.violation", page=relative, found=violation.found(), hint=violation.hint)
-        if message not in problems:
-            problems.append(message)
-
-
-def _fill(html: str, hashes: list[str], *, serving: bool, relative: str, problems: list[Phrase]) -> str | None:
-    """The page with its policy's placeholder filled in, or None (and a problem) if it has no policy to fill."""
-    if SCRIPT_HASHES in html:
-        return html.replace(SCRIPT_HASHES, "'unsafe-inline'" if serving else " ".join(hashes))
-    if "mb-script-hashes" in html:
-        problems.append(phrase("site.csp_escaped", page=relative))
-    elif CSP_META_NAME not in html:
-        problems.append(phrase("site.csp_missing", page=relative))
-    return None
-
-
-def _seal_file(path: Path, page_url: str, *, serving: bool, problems: list[Phrase], relative: str) -> list:
-    """Check one built file and fill in its policy's hashes in place (atomically); returns its violations."""
-    html = path.read_text(encoding="utf-8")
-    violations, scripts = scan_page(html, page_url=page_url)
-    sealed = _fill(html, script_hashes(scripts), serving=serving, relative=relative, problems=problems)
-    if sealed is not None:
-        temporary = path.with_name(path.name + ".sealing")
-        temporary.write_text(sealed, encoding="utf-8")
-        os.replace(temporary, path)  # atomic: Pagefind, reading the site meanwhile, sees a whole page either way
-    return violations
-
-
 def seal_site(site_dir: Path, *, public_url: str, serving: bool = False, language: str = DEFAULT_LANGUAGE) -> int:
-    """Check every built HTML file and fill in its CSP hashes; returns the number of pages; raises SiteCheckError
-    (its message in language). A Sealer that saw no page: every file is checked and sealed in place.
-
-    serving: a local `mkdocs serve`, whose live-reload script differs on every request and cannot be hashed; there the
-    policy allows inline scripts (never in a build that is published)."""
+    """Check every built HTML file; returns the number of pages; raises SiteCheckError (its message in language)."""
     return Sealer(public_url=public_url, serving=serving, language=language).finish(site_dir)

@@ -120,16 +120,17 @@ def write_url_list(root: Path, urls: list[str]) -> None:
     (Path(root) / URL_LIST).write_text(_LIST_HEADER + "\n".join(urls) + "\n", encoding="utf-8")
 
 
-def write_redirects(root: Path, site_dir: Path, *, language: str, extra: dict[str, str] | None = None) -> int:
+def write_redirects(root: Path, site_dir: Path, *, language: str, extra: dict[str, str] | None = None,
+                    csp: str = POLICY) -> int:
     """Write a redirect page for every line of redirects.yml (and every extra old: new pair) into one language's
     built site. Returns the count written.
 
     Call it after the site (or one language of it) is built; site_dir is that language's folder (site/ or site/en/).
     """
-    return write_redirect_pages({**(extra or {}), **read_redirects(root)}, site_dir, language=language)
+    return write_redirect_pages({**(extra or {}), **read_redirects(root)}, site_dir, language=language, csp=csp)
 
 
-def write_redirect_pages(redirects: dict[str, str], site_dir: Path, *, language: str) -> int:
+def write_redirect_pages(redirects: dict[str, str], site_dir: Path, *, language: str, csp: str = POLICY) -> int:
     template = _env.get_template("redirect.html.j2")
     count = 0
     for old, new in redirects.items():
@@ -140,6 +141,8 @@ def write_redirect_pages(redirects: dict[str, str], site_dir: Path, *, language:
         target = posixpath.relpath(new or ".", old_dir.rstrip("/") or ".")
         target = "./" if target == "." else target + ("/" if new.endswith("/") else "")
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(template.render(lang=language, target=target, csp=POLICY), encoding="utf-8")
+        # the script that keeps the fragment is the site's own file (no inline script): English pages share site/assets/
+        script = posixpath.relpath(("" if language == LANGUAGES[0] else "../") + "assets/mb-redirect.js", old_dir.rstrip("/") or ".")
+        page.write_text(template.render(lang=language, target=target, csp=csp, script=script), encoding="utf-8")
         count += 1
     return count

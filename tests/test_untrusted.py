@@ -66,6 +66,16 @@ MARKDOWN_ATTACKS = [
     ("<img src=\"//evil.example/a.png\" alt=\"\">", "a file from another site"),
     ("<img src=\"\\\\evil.example/a.png\" alt=\"\">", "a file from another site"),
     ('<a href="data:text/html,<script>alert(1)</script>">x</a>', "data:"),
+    # ids and classes that break out of the table of contents or take the theme's place
+    ("## Syfte {: id='x\"><script <>alert(1)</script <><a class=\"' }", "not an allowed id"),
+    ("## Syfte {: #__config }", "not an allowed id"),
+    ("## Syfte {: id=\"__drawer\" }", "not an allowed id"),
+    ("## Syfte {: #md-header }", "not an allowed id"),
+    ("## Syfte {: #mb-search-input }", "not an allowed id"),
+    ("## Syfte {: #Stora }", "not an allowed id"),
+    ("[Logga in](https://evil.example/){: .md-consent__overlay }", "not the bank's own"),
+    ("[Logga in](https://evil.example/){: .md-button .md-button--primary }", "not the bank's own"),
+    ("[Logga in](https://evil.example/){: .mb-ok .md-dialog }", "not the bank's own"),
 ]
 
 
@@ -82,7 +92,7 @@ def test_markdown_that_could_run_script_or_fetch_elsewhere_is_refused_at_its_lin
 def test_safe_markdown_is_accepted(bank_root):
     safe = ("Text med [länk](https://example.org/sida?a=1&b=2), [e-post](mailto:info@example.org), "
             "[en annan sida](../metoder/alfa.md), **fet**, *kursiv*.\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n"
-            "## Rubrik {#egen .klass}\n\n- punkt\n    - underpunkt\n\n!!! note\n    En notis.\n")
+            "## Rubrik {#egen .mb-klass}\n\n## 2020 års rapport\n\n## md-rubrik\n\n- punkt\n    - underpunkt\n\n!!! note\n    En notis.\n")
     edit(bank_root / "methods/beta.md", "Betametodens syfte.", safe)
     load_bank(bank_root)
 
@@ -293,6 +303,12 @@ def test_control_characters_are_refused(bank_root):
     assert one_error(bank_root).startswith("methods/beta.md:11: expected text without control characters, found the control character U+0002")
 
 
+def _named(dotted: str):
+    import importlib
+    module, _, name = dotted.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
 def test_the_check_renders_markdown_with_the_sites_own_extensions():
     """markup.py renders editors' text to check it; it must use exactly the extensions and settings of mkdocs.yml."""
     import yaml
@@ -302,6 +318,7 @@ def test_the_check_renders_markdown_with_the_sites_own_extensions():
     class Loader(yaml.SafeLoader):
         pass
     Loader.add_constructor("!ENV", lambda loader, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: _named(suffix))
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     site = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
     settings = {next(iter(e)): next(iter(e.values())) for e in config["markdown_extensions"] if isinstance(e, dict)}
