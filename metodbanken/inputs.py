@@ -201,7 +201,8 @@ def read_labels(root: Path, errors: ErrorCollector, *, languages: tuple[str, ...
             if not isinstance(key, str) or not _LABEL_KEY.match(key):
                 errors.add(name, line, str(key), "labels.key_format", key=key)
                 continue
-            fields = _label_problem(name, line, key, value, record, errors, allowed=filled.get(key, set()))
+            fields = _label_problem(name, line, key, value, record, errors,
+                                    allowed=filled.get(key, set()) if filled is not None else None)
             if fields is None:
                 broken.add(key)
                 continue
@@ -226,7 +227,7 @@ def read_labels(root: Path, errors: ErrorCollector, *, languages: tuple[str, ...
 
 
 def _label_problem(name: str, line: int, key: str, value: object, record, errors: ErrorCollector, *,
-                   allowed: set[str]) -> set[str] | None:
+                   allowed: set[str] | None) -> set[str] | None:
     """The placeholders of one label, or None after reporting why it cannot be shown as it is."""
     if not isinstance(value, str):  # an empty text is allowed (Swedish never needs 'translation missing')
         written = record.raw((key,))
@@ -252,17 +253,20 @@ def _label_problem(name: str, line: int, key: str, value: object, record, errors
             errors.add(name, line, key, "labels.placeholder_form", placeholder=written[:60])
             return None
         fields.add(field_name)
-    if fields - allowed:
+    if allowed is not None and fields - allowed:  # None: no templates here to say what they fill in
         errors.add(name, line, key, "labels.placeholder_unfilled", found=_braces(fields - allowed), allowed=_braces(allowed))
         return None
     return fields
 
 
-def _label_use(root: Path) -> tuple[dict[str, set[str]], set[str]]:
-    """(placeholders filled in per key, keys used) by the page templates and our code."""
+def _label_use(root: Path) -> tuple[dict[str, set[str]] | None, set[str]]:
+    """(placeholders filled in per key, keys used) by the page templates and our code; None for the placeholders when
+    the bank has no templates to read (a copy of its content alone)."""
     filled = {key: set(names) for key, names in LABEL_PLACEHOLDERS_FILLED_BY_CODE.items()}
     used: set[str] = set()
     templates = root / "overrides" / "metodbanken"
+    if not templates.is_dir():
+        return None, used
     for template in sorted(templates.glob("*.j2")) if templates.is_dir() else []:
         text = template.read_text(encoding="utf-8")
         used |= set(_USED_KEY.findall(text))
