@@ -775,6 +775,8 @@ PHRASES.update({
     "upload.dde": Text("en DDE-länk (som startar ett annat program)", "a DDE link (which starts another program)"),
     "upload.template": Text("en mall eller ett dokument som hämtas från '{target}'", "a template or document fetched from '{target}'"),
     "upload.external": Text("en extern relation ({kind}) till '{target}'", "an external relationship ({kind}) to '{target}'"),
+    "upload.connection": Text("en datakoppling som hämtar data från annat håll när filen öppnas",
+                              "a data connection that fetches data from elsewhere when the file opens"),
     "upload.local_target": Text("en hänvisning till en fil på datorn eller i nätverket ('{target}')",
                                 "a reference to a file on the computer or the network ('{target}')"),
     "upload.field": Text("fältkoden {field}, som hämtar eller kör något", "the field code {field}, which fetches or runs something"),

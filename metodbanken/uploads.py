@@ -129,6 +129,8 @@ def _part_name_problem(name: str, app: str, *, odf: bool) -> Refusal | None:
         return Refusal(phrase("upload.ole"), where, phrase("hint.upload_objects", app=app))
     if "/embeddings/" in lower:
         return Refusal(phrase("upload.embedded"), where, phrase("hint.upload_objects", app=app))
+    if base == "connections.xml" or "/querytables/" in lower:  # Excel's data connections and web queries
+        return Refusal(phrase("upload.connection"), where, phrase("hint.upload_links", app=app))
     return None
 
 
@@ -182,7 +184,7 @@ _FORMULA_STRING = re.compile(r'"[^"]*+"')
 _FORMULA_TAGS = {"{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f", "{http://purl.oclc.org/ooxml/spreadsheetml/main}f"}
 _FIELD_SWITCH = re.compile(r"\\[A-Za-z*#@!]")
 # What a part must contain for _Fields to find anything (names are never escaped in XML; values may be, as &#…;)
-_OOXML_MARKERS = (b"instrtext", b"fldsimple", b"fldchar", b"<f>", b"<f ", b":f>", b":f ", b"oleobj", b"ddelink", b"olelink",
+_OOXML_MARKERS = (b"instrtext", b"fldsimple", b"fldchar", b"<f>", b"<f ", b":f>", b":f ", b"oleobj", b"ddelink", b"olelink", b"mailmerge",
                   b"&#", b"file:", b"\\\\")
 _UNC_VALUE = re.compile(rb"[\"']\s*[\\/][\\/]")
 
@@ -270,6 +272,9 @@ class _Fields:
         return None
 
     def _start(self, tag: str, element) -> Refusal | None:
+        if tag == "mailMerge":  # a mail merge queries its data source when the document opens
+            return Refusal(phrase("upload.connection"), phrase("upload.in_part", part=self.name),
+                           phrase("hint.upload_links", app=self.app))
         if tag.lower() in _OOXML_OBJECTS:
             return _object_refusal(_OOXML_OBJECTS[tag.lower()], phrase("upload.in_part", part=self.name), self.app)
         refusal = _attribute_target_problem(element, self.name, self.app)

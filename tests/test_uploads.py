@@ -257,6 +257,12 @@ OFFICE_CASES = [
     ("pptx", rezip(plain_pptx(), insert={"ppt/slides/_rels/slide1.xml.rels": (
         "</Relationships>", f'<Relationship Id="rIdX" Type="{REL}hyperlink" Target="\\\\evil.example\\s" TargetMode="External"/>')}),
      "a reference to a file on the computer or the network ('\\\\evil.example\\s') in ppt/slides/_rels/slide1.xml.rels", HINT_LINKS),
+    ("xlsx", rezip(xlsx(), add={"xl/connections.xml": b'<connections><connection id="1"><webPr url="https://evil.example/"/>'
+                                                     b'</connection></connections>'}),
+     "a data connection that fetches data from elsewhere when the file opens in xl/connections.xml", HINT_LINKS),
+    ("docx", rezip(plain_docx(), insert={"word/settings.xml": ("</w:settings>", '<w:mailMerge><w:mainDocumentType w:val="formLetters"/>'
+                                                                                '<w:query w:val="SELECT * FROM x"/></w:mailMerge>')}),
+     "a data connection that fetches data from elsewhere when the file opens in word/settings.xml", HINT_LINKS),
     # field codes that fetch or run something, joined over their runs
     ("docx", docx_with_body(field(" INCLUDE", "PICTURE \"https://evil.example/p.png\" \\d ")),
      "the field code INCLUDEPICTURE, which fetches or runs something in word/document.xml", HINT_FIELDS),
