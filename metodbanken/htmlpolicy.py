@@ -257,8 +257,8 @@ class PageFacts:
 
 
 # Where a built page may load a script from (paths under the site's root): the theme's and our files, Pagefind's, and
-# the form editor's bundle on /admin/. Anything else (a material file, say) is refused even on the site's own origin.
-SCRIPT_PATHS = ("assets/", "pagefind/", "en/pagefind/", "admin/cms/")
+# the form editor's files on /admin/. Anything else (a material file, say) is refused even on the site's own origin.
+SCRIPT_PATHS = ("assets/", "pagefind/", "en/pagefind/", "admin/")
 
 
 def scan_page(html: str, *, page_url: str, site_url: str | None = None, details: bool = False):
