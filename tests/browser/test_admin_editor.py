@@ -207,13 +207,13 @@ def _save(page):
 
 def _wait_for_file(page, path: str) -> dict[str, str]:
     """The form writes its files some time after Save; a busy machine (CI with two cores) can take many seconds."""
-    deadline = time.monotonic() + 45
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         files = page.bank_files()
         if path in files:
             return files
         page.wait_for_timeout(200)
-    raise AssertionError(f"the form did not write {path} within 45 s of saving")
+    raise AssertionError(f"the form did not write {path} within 90 s of saving")
 
 
 def _bank_with(tmp_path: Path, written: dict[str, str]) -> Path:
