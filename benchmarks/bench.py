@@ -24,14 +24,17 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
-from sitekit import FIXTURES, assemble  # noqa: E402
-
 import yaml  # noqa: E402
+from sitekit import assemble  # noqa: E402
 
-WORDS = ("samverkan våld prevention kommun skola socialtjänst polis kärngrupp lägesbild normer jämställdhet "
-         "utbildning personal ledning uppföljning statistik riskfaktorer skyddsfaktorer insatser förebyggande").split()
-EN_WORDS = ("collaboration violence prevention municipality school social services police core team situation "
-            "norms equality training staff management follow-up statistics risk protective factors").split()
+WORDS = (
+    "samverkan våld prevention kommun skola socialtjänst polis kärngrupp lägesbild normer jämställdhet "
+    "utbildning personal ledning uppföljning statistik riskfaktorer skyddsfaktorer insatser förebyggande"
+).split()
+EN_WORDS = (
+    "collaboration violence prevention municipality school social services police core team situation "
+    "norms equality training staff management follow-up statistics risk protective factors"
+).split()
 
 
 def synthetic_bank(root: Path, n: int, *, seed: int = 1) -> None:
@@ -46,29 +49,42 @@ def synthetic_bank(root: Path, n: int, *, seed: int = 1) -> None:
     keep = {"alfa", "beta", "gamma"}  # the fixture's cases and materials refer to these
     ids = sorted(keep) + ids[: max(0, n - len(keep))]
     for method_id in ids:
+
         def pick(name, k):
             return sorted(rng.sample(values[name], rng.randint(0, k)))
+
         sv_words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(60, 160)))
         en_words = " ".join(rng.choice(EN_WORDS) for _ in range(rng.randint(60, 160)))
         related = [x for x in rng.sample(ids, 2) if x != method_id]
         front = {
-            "id": method_id, "title": f"Metod {method_id} om {rng.choice(WORDS)}",
+            "id": method_id,
+            "title": f"Metod {method_id} om {rng.choice(WORDS)}",
             "summary": " ".join(rng.choice(WORDS) for _ in range(20))[:280].capitalize() + ".",
             "steps": sorted(rng.sample([1, 2, 3, 4, 5], rng.randint(1, 3))),
-            "prevention_levels": pick("prevention_level", 2), "violence_forms": pick("violence_form", 3),
-            "arenas": pick("arena", 3), "target_groups": pick("target_group", 3), "approaches": pick("approach", 2),
+            "prevention_levels": pick("prevention_level", 2),
+            "violence_forms": pick("violence_form", 3),
+            "arenas": pick("arena", 3),
+            "target_groups": pick("target_group", 3),
+            "approaches": pick("approach", 2),
             "gender_transformative": rng.choice(values["gender_transformative"]),
             "evaluations_searched": {"sv": "Vi sökte och hittade inga.", "en": "We searched and found none."},
             "evaluations_searched_on": "2026-12-02",
-            "resources": "En samordnare.", "owner": "Testkommunen", "sources": ["testkalla"],
-            "related_methods": related, "last_reviewed": f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "resources": "En samordnare.",
+            "owner": "Testkommunen",
+            "sources": ["testkalla"],
+            "related_methods": related,
+            "last_reviewed": f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         }
         sv = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
         (methods / f"{method_id}.md").write_text(
-            f"---\n{sv}---\n## Syfte\n\n{sv_words}\n\n## Så går det till\n\n{sv_words}\n", encoding="utf-8")
-        en = yaml.safe_dump({"title": f"Method {method_id}", "summary": "A synthetic method.", "resources": "A coordinator."})
+            f"---\n{sv}---\n## Syfte\n\n{sv_words}\n\n## Så går det till\n\n{sv_words}\n", encoding="utf-8"
+        )
+        en = yaml.safe_dump(
+            {"title": f"Method {method_id}", "summary": "A synthetic method.", "resources": "A coordinator."}
+        )
         (methods / f"{method_id}.en.md").write_text(
-            f"---\n{en}---\n## Purpose\n\n{en_words}\n\n## How it is done\n\n{en_words}\n", encoding="utf-8")
+            f"---\n{en}---\n## Purpose\n\n{en_words}\n\n## How it is done\n\n{en_words}\n", encoding="utf-8"
+        )
 
 
 def control_site(ours: Path, control: Path) -> None:
@@ -84,11 +100,13 @@ def timed_build(root: Path, *, search_index: bool = False) -> float:
     """Seconds for `mkdocs build`; with search_index, also Pagefind over the result (our hooks run it themselves)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=root, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=root, env=env, capture_output=True, text=True
+    )
     if result.returncode == 0 and search_index:
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", "site", "--silent"], cwd=root,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", "site", "--silent"], cwd=root, capture_output=True, text=True
+        )
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"build failed in {root}:\n{result.stdout}\n{result.stderr}")
@@ -113,8 +131,14 @@ def measure(n: int, repeat: int, workdir: Path) -> dict:
         shutil.rmtree(control / "site")
         control_times.append(timed_build(control, search_index=True))
     pages = len(list((ours / "site").rglob("index.html")))
-    return {"n": n, "ours": min(ours_times), "control": min(control_times), "pages": pages,
-            "size": folder_size(ours / "site"), "site": ours / "site"}
+    return {
+        "n": n,
+        "ours": min(ours_times),
+        "control": min(control_times),
+        "pages": pages,
+        "size": folder_size(ours / "site"),
+        "site": ours / "site",
+    }
 
 
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
@@ -156,12 +180,15 @@ class _Transfer:
 def measure_browser(site: Path, method_id: str) -> dict:
     """Page weight of a method page and the methods index, filter time, and search bytes, in Chromium."""
     from playwright.sync_api import sync_playwright
+
     httpd, origin = _serve(site)
     results = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+            )
             for name, path in (("method page", f"metoder/{method_id}/"), ("methods index", "metoder/")):
                 page = browser.new_context().new_page()
                 transfer = _Transfer(page)
@@ -204,7 +231,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000])
     parser.add_argument("--repeat", type=int, default=2, help="builds per site; the fastest counts")
-    parser.add_argument("--no-browser", action="store_true", help="skip the page-weight, filter and search measurements")
+    parser.add_argument(
+        "--no-browser", action="store_true", help="skip the page-weight, filter and search measurements"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="metodbanken-bench-") as tmp:
         rows = [measure(n, args.repeat, Path(tmp)) for n in args.sizes]
@@ -213,13 +242,17 @@ def main() -> None:
     print("| N methods | pages (both languages) | our build (s) | control build (s) | ratio | output size (MB) |")
     print("|---:|---:|---:|---:|---:|---:|")
     for row in rows:
-        print(f"| {row['n']} | {row['pages']} | {row['ours']:.2f} | {row['control']:.2f} | "
-              f"{row['ours'] / row['control']:.3f} | {row['size'] / 1e6:.1f} |")
+        print(
+            f"| {row['n']} | {row['pages']} | {row['ours']:.2f} | {row['control']:.2f} | "
+            f"{row['ours'] / row['control']:.3f} | {row['size'] / 1e6:.1f} |"
+        )
     if len(rows) >= 2:
         first, last = rows[0], rows[-1]
         growth = last["ours"] / first["ours"]
-        print(f"\nGrowth: our build at N={last['n']} takes {growth:.2f}× the time at N={first['n']} "
-              f"(linear would be {last['n'] / first['n']:.2f}×).")
+        print(
+            f"\nGrowth: our build at N={last['n']} takes {growth:.2f}× the time at N={first['n']} "
+            f"(linear would be {last['n'] / first['n']:.2f}×)."
+        )
     print("Targets at N=1000: ratio ≤ 1.15; time at N=1000 ≤ 4.4 × time at N=250.")
     if browser:
         n = rows[-1]["n"]
@@ -228,14 +261,21 @@ def main() -> None:
         print("|---|---:|---:|")
         for name in ("method page", "methods index", "first search"):
             count, size = browser[name]
-            print(f"| {name} (first visit) | {count} | {size / 1024:.1f} KB |" if name != "first search"
-                  else f"| first search ('samverkan') on a method page | {count} | {size / 1024:.1f} KB |")
-        print(f"| search requests before searching (method page / index) | "
-              f"{browser['method page: search requests before searching']} / "
-              f"{browser['methods index: search requests before searching']} | |")
+            print(
+                f"| {name} (first visit) | {count} | {size / 1024:.1f} KB |"
+                if name != "first search"
+                else f"| first search ('samverkan') on a method page | {count} | {size / 1024:.1f} KB |"
+            )
+        print(
+            f"| search requests before searching (method page / index) | "
+            f"{browser['method page: search requests before searching']} / "
+            f"{browser['methods index: search requests before searching']} | |"
+        )
         timing = browser["filter apply (ms)"]
-        print(f"\nApplying a filter to the {n}-method index: median {timing['median']:.1f} ms, "
-              f"slowest {timing['max']:.1f} ms of 30 (target < 50 ms).")
+        print(
+            f"\nApplying a filter to the {n}-method index: median {timing['median']:.1f} ms, "
+            f"slowest {timing['max']:.1f} ms of 30 (target < 50 ms)."
+        )
         print("Targets: method page ≤ 100 KB on first visit; first search ≤ 150 KB; 0 search bytes before searching.")
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from metodbanken.build import BuildError, SiteBuild, i18n_language
-from metodbanken.navigation import section_page
+from metodbanken.pages.navigation import section_page
+from metodbanken.pages.seal import source_file
 from metodbanken.site import Project
-from metodbanken.sitecheck import source_file
 
 _build: SiteBuild | None = None  # one per build; static-i18n runs these hooks once per language
 _serving = False  # `mkdocs serve` injects its live-reload script inline, different on every request
@@ -80,8 +80,11 @@ def on_build_error(error):
 
 
 def _project(config) -> Project:
-    return Project(root=Path(config.config_file_path).resolve().parent, docs_dir=Path(config.docs_dir),
-                   public_url=config.site_url or "")
+    return Project(
+        root=Path(config.config_file_path).resolve().parent,
+        docs_dir=Path(config.docs_dir),
+        public_url=config.site_url or "",
+    )
 
 
 def _run(step, *args, **kwargs):

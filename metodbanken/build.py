@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .contentcheck import PageContentCheck
-from .errors import ContentErrors
-from .messages import phrase
-from .opendata import write_open_data
-from .output import clear_site, copy_material_files
-from .render import load_labels
-from .schema import LANGUAGES
-from .search import SearchIndexError, build_search_index, write_synonyms
-from .site import Project, prepare_with_documents
-from .sitecheck import Sealer, SiteCheckError, policy
-from .urls import write_redirects
-from .verify import verify_built_site
+from metodbanken.content.schema import LANGUAGES
+from metodbanken.pages.addresses import write_redirects
+from metodbanken.pages.counts import verify_built_site
+from metodbanken.pages.opendata import write_open_data
+from metodbanken.pages.render import load_labels
+from metodbanken.pages.seal import Sealer, SiteCheckError, policy
+from metodbanken.pages.search import SearchIndexError, build_search_index, write_synonyms
+from metodbanken.pages.write import clear_site, copy_material_files
+from metodbanken.safety.editor_regions import PageContentCheck
+from metodbanken.site import Project, prepare_with_documents
+from metodbanken.words.errors import ContentErrors
+from metodbanken.words.messages import phrase
 
 
 class BuildError(Exception):

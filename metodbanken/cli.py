@@ -8,44 +8,74 @@ import time
 from datetime import date
 from pathlib import Path
 
-from .errors import ContentErrors
-from .load import load_bank
-from .messages import Text, phrase
-from .schema import DEFAULT_LANGUAGE, LANGUAGES
+from metodbanken.content.load import load_bank
+from metodbanken.content.schema import DEFAULT_LANGUAGE, LANGUAGES
+from metodbanken.words.errors import ContentErrors
+from metodbanken.words.messages import Text, phrase
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m metodbanken", description="Metodbanken's content tools.")
-    parser.add_argument("--root", type=Path, default=Path("."), help="the bank's folder (where mkdocs.yml is); default: here")
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="the bank's folder (where mkdocs.yml is); default: here"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="validate every content file and print every problem")
-    check.add_argument("--format", choices=("text", "github"), default="text",
-                       help="'github' prints GitHub Actions annotations so problems show on the pull request's lines")
-    check.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
-                       help="the language of the messages: sv (Swedish, the default) or en (English)")
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="'github' prints GitHub Actions annotations so problems show on the pull request's lines",
+    )
+    check.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help="the language of the messages: sv (Swedish, the default) or en (English)",
+    )
 
     new = commands.add_parser("new", help="create the Swedish and English files of a new method, case or material")
     new.add_argument("kind", choices=("method", "case", "material"))
     new.add_argument("id", help="the new id: lower-case ASCII letters, digits and hyphens (å, ä → a; ö → o)")
 
     status = commands.add_parser("status", help="list what lacks English, is past its review date or has no source")
-    status.add_argument("--format", choices=("text", "markdown"), default="text", help="'markdown' for a pull-request comment")
-    status.add_argument("--max-age-days", type=int, default=None,
-                        help="content reviewed longer ago than this is overdue (default: 730, two years)")
+    status.add_argument(
+        "--format", choices=("text", "markdown"), default="text", help="'markdown' for a pull-request comment"
+    )
+    status.add_argument(
+        "--max-age-days",
+        type=int,
+        default=None,
+        help="content reviewed longer ago than this is overdue (default: 730, two years)",
+    )
     status.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
     status.add_argument("--strict", action="store_true", help="exit 1 when anything is listed")
-    status.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
-                        help="the language of the report: sv (Swedish, the default) or en (English)")
+    status.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help="the language of the report: sv (Swedish, the default) or en (English)",
+    )
 
-    commands.add_parser("schemas", help="regenerate the JSON Schema files in schemas/ from metodbanken/schema.py")
+    commands.add_parser(
+        "schemas", help="regenerate the JSON Schema files in schemas/ from metodbanken/content/schema.py"
+    )
     commands.add_parser("contributing", help="regenerate the field tables in CONTRIBUTING.md and CONTRIBUTING.en.md")
-    commands.add_parser("cms", help="regenerate the form editor's configuration docs/admin/config.yml from metodbanken/schema.py")
-    commands.add_parser("checklists", help="regenerate the checklist materials' Markdown files (materials/<id>/*.md) from checklists/*.yml")
+    commands.add_parser(
+        "cms",
+        help="regenerate the form editor's configuration docs/admin/config.yml from metodbanken/content/schema.py",
+    )
+    commands.add_parser(
+        "checklists",
+        help="regenerate the checklist materials' Markdown files (materials/<id>/*.md) from checklists/*.yml",
+    )
 
     urls = commands.add_parser("urls", help="add a built site's addresses to published-urls.txt (never drops one)")
     urls.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
-    urls.add_argument("--check", action="store_true", help="only check: exit 1 if a listed address vanished without a redirect")
+    urls.add_argument(
+        "--check", action="store_true", help="only check: exit 1 if a listed address vanished without a redirect"
+    )
 
     redirects = commands.add_parser("redirects", help="write the redirect pages of redirects.yml into a built site")
     redirects.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
@@ -75,14 +105,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(root: Path, output_format: str, language: str) -> int:
-    from .status import bank_counts
+    from metodbanken.editors.status import bank_counts
 
     started = time.perf_counter()
     try:
         bank = load_bank(root)
         if any(m.type == "checklista" for m in bank.materials):  # their Markdown files are made from the checklists
-            from .documents import check_checklist_markdown
-            from .render import load_labels
+            from metodbanken.documents.materials import check_checklist_markdown
+            from metodbanken.pages.render import load_labels
+
             check_checklist_markdown(bank, load_labels(root / "labels"))
     except ContentErrors as exc:
         if output_format == "github":
@@ -91,12 +122,14 @@ def _check(root: Path, output_format: str, language: str) -> int:
         print(exc.report(language), file=sys.stderr if output_format == "github" else sys.stdout)
         return 1
     seconds = f"{time.perf_counter() - started:.2f}"
-    print(phrase("check.ok", counts=bank_counts(bank), seconds=Text(seconds.replace(".", ","), seconds)).render(language))
+    print(
+        phrase("check.ok", counts=bank_counts(bank), seconds=Text(seconds.replace(".", ","), seconds)).render(language)
+    )
     return 0
 
 
 def _new(root: Path, kind: str, item_id: str) -> int:
-    from .scaffold import ScaffoldError, new_item
+    from metodbanken.editors.scaffold import ScaffoldError, new_item
 
     try:
         created = new_item(root, kind, item_id)
@@ -110,7 +143,7 @@ def _new(root: Path, kind: str, item_id: str) -> int:
 
 
 def _status(root: Path, args: argparse.Namespace) -> int:
-    from .status import DEFAULT_MAX_AGE_DAYS, as_markdown, as_text, bank_status
+    from metodbanken.editors.status import DEFAULT_MAX_AGE_DAYS, as_markdown, as_text, bank_status
 
     try:
         bank = load_bank(root)
@@ -124,7 +157,7 @@ def _status(root: Path, args: argparse.Namespace) -> int:
 
 
 def _schemas(root: Path) -> int:
-    from .jsonschema import SCHEMA_DIR, write_schemas
+    from metodbanken.editors.jsonschema import SCHEMA_DIR, write_schemas
 
     changed = write_schemas(root)
     print(f"{SCHEMA_DIR}/: " + (f"updated {', '.join(changed)}" if changed else "already up to date"))
@@ -132,7 +165,7 @@ def _schemas(root: Path) -> int:
 
 
 def _contributing(root: Path) -> int:
-    from .contributing import write_files
+    from metodbanken.editors.contributing import write_files
 
     changed = write_files(root)
     print("updated " + ", ".join(changed) if changed else "CONTRIBUTING files already up to date")
@@ -140,14 +173,14 @@ def _contributing(root: Path) -> int:
 
 
 def _cms(root: Path) -> int:
-    from .cmsconfig import CONFIG_FILE, write_config
+    from metodbanken.editors.cmsconfig import CONFIG_FILE, write_config
 
     print(f"{CONFIG_FILE}: " + ("updated" if write_config(root) else "already up to date"))
     return 0
 
 
 def _checklists(root: Path) -> int:
-    from .documents import write_checklist_markdown
+    from metodbanken.documents.materials import write_checklist_markdown
 
     try:
         written = write_checklist_markdown(root)
@@ -155,12 +188,22 @@ def _checklists(root: Path) -> int:
         print(exc.report())
         print("Fix these first (python -m metodbanken check); the checklists are made from content that loads.")
         return 1
-    print("updated " + ", ".join(written) if written else "the checklist materials' Markdown files are already up to date")
+    print(
+        "updated " + ", ".join(written) if written else "the checklist materials' Markdown files are already up to date"
+    )
     return 0
 
 
 def _urls(root: Path, site: Path, *, only_check: bool) -> int:
-    from .urls import URL_LIST, bad_redirects, built_urls, read_redirects, read_url_list, updated_url_list, write_url_list
+    from metodbanken.pages.addresses import (
+        URL_LIST,
+        bad_redirects,
+        built_urls,
+        read_redirects,
+        read_url_list,
+        updated_url_list,
+        write_url_list,
+    )
 
     site = site if site.is_absolute() else root / site
     if not (site / "index.html").exists():
@@ -184,13 +227,17 @@ def _urls(root: Path, site: Path, *, only_check: bool) -> int:
 def _redirects(root: Path, site: Path) -> int:
     import os
 
-    from .schema import DEFAULT_LANGUAGE, LANGUAGES
-    from .sitecheck import policy
-    from .urls import write_redirects
+    from metodbanken.content.schema import DEFAULT_LANGUAGE, LANGUAGES
+    from metodbanken.pages.addresses import write_redirects
+    from metodbanken.pages.seal import policy
 
     site = site if site.is_absolute() else root / site
-    csp = policy(public_url=os.environ.get("SITE_URL", ""))  # the build's own policy (the publishing workflow sets SITE_URL)
-    count = sum(write_redirects(root, site if lang == DEFAULT_LANGUAGE else site / lang, language=lang, csp=csp)
-                for lang in LANGUAGES)
+    csp = policy(
+        public_url=os.environ.get("SITE_URL", "")
+    )  # the build's own policy (the publishing workflow sets SITE_URL)
+    count = sum(
+        write_redirects(root, site if lang == DEFAULT_LANGUAGE else site / lang, language=lang, csp=csp)
+        for lang in LANGUAGES
+    )
     print(f"wrote {count} redirect pages")
     return 0

@@ -6,14 +6,24 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .documents import Documents, build_documents
-from .load import load_bank
-from .model import Bank
-from .output import write_pages
-from .render import Renderer, load_labels
+from metodbanken.content.load import load_bank
+from metodbanken.content.model import Bank
+from metodbanken.documents.materials import Documents, build_documents
+from metodbanken.pages.render import Renderer, load_labels
+from metodbanken.pages.write import write_pages
 
-CONTENT_PATHS = ("vocabularies.yml", "sources.yml", "glossary.yml", "synonyms.yml", "methods", "cases", "materials", "checklists",
-                 "labels", "overrides/metodbanken")
+CONTENT_PATHS = (
+    "vocabularies.yml",
+    "sources.yml",
+    "glossary.yml",
+    "synonyms.yml",
+    "methods",
+    "cases",
+    "materials",
+    "checklists",
+    "labels",
+    "overrides/metodbanken",
+)
 
 
 @dataclass(frozen=True)
@@ -33,7 +43,9 @@ class Project:
         digest = hashlib.sha256()
         for name in CONTENT_PATHS:
             path = self.root / name
-            files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+            files = (
+                [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+            )
             for f in files:
                 stat = f.stat()
                 digest.update(f"{f}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
@@ -42,13 +54,15 @@ class Project:
 
 _cache: dict[str, tuple[str, Bank, Documents]] = {}
 
-# Generated documents (DOCX, PDF, PPTX) are kept here between builds, by the hash of what each is made from (git-ignored).
+# Generated documents (DOCX, PDF, PPTX) are kept here between builds, by the hash of what each is made from
+# (git-ignored).
 DOCUMENT_CACHE = Path(".cache") / "metodbanken" / "documents"
 
 
 def prepare_with_documents(project: Project) -> tuple[Bank, Documents]:
     """Load and validate the bank, make its documents and write its pages (skipped when nothing changed since the last
-    call); returns the bank and the documents generated from the bank's materials and checklists (to write into each built language)."""
+    call); returns the bank and the documents generated from the bank's materials and checklists (to write into each
+    built language)."""
     key = f"{project.root}\0{project.public_url}"
     fingerprint = project.fingerprint()
     cached = _cache.get(key)
@@ -57,7 +71,9 @@ def prepare_with_documents(project: Project) -> tuple[Bank, Documents]:
     bank = load_bank(project.root, render_check=False)  # the rendered pages are checked instead (contentcheck.py)
     labels = load_labels(project.root / "labels")
     documents = build_documents(bank, labels, cache_dir=project.root / DOCUMENT_CACHE, public_url=project.public_url)
-    renderer = Renderer(templates_dir=project.root / "overrides" / "metodbanken", labels=labels, public_url=project.public_url)
+    renderer = Renderer(
+        templates_dir=project.root / "overrides" / "metodbanken", labels=labels, public_url=project.public_url
+    )
     write_pages(renderer.render(bank, downloads=documents.downloads, step_files=documents.step_files), project.docs_dir)
     _cache[key] = (fingerprint, bank, documents)
     return bank, documents

@@ -7,25 +7,78 @@ from pathlib import Path
 # kind: (file, text to replace, replacement, "file:line: field" the report must name)
 BAD_INPUT = {
     "yaml syntax": ("methods/alfa.md", "steps: [1, 2]", "steps: [1, 2", "methods/alfa.md:6"),
-    "missing required field": ("methods/beta.md", "summary: Betametoden i korthet.\n", "", "methods/beta.md:2: summary"),
+    "missing required field": (
+        "methods/beta.md",
+        "summary: Betametoden i korthet.\n",
+        "",
+        "methods/beta.md:2: summary",
+    ),
     "wrong type": ("methods/beta.md", "steps: [4]", "steps: fyra", "methods/beta.md:5: steps"),
-    "unknown vocabulary value": ("methods/alfa.md", "arenas: [skola", "arenas: [skolan", "methods/alfa.md:8: arenas[0]"),
+    "unknown vocabulary value": (
+        "methods/alfa.md",
+        "arenas: [skola",
+        "arenas: [skolan",
+        "methods/alfa.md:8: arenas[0]",
+    ),
     "duplicate id": ("glossary.yml", "- id: lagesbild", "- id: kargrupp", "glossary.yml:7: [1].id"),
     "id not matching file name": ("methods/beta.md", "id: beta", "id: betta", "methods/beta.md:2: id"),
-    "unknown reference": ("cases/testkommunen.md", "methods: [alfa]", "methods: [alpha]", "cases/testkommunen.md:9: methods[0]"),
-    "invalid date": ("methods/beta.md", "last_reviewed: 2025-06-01", "last_reviewed: 2025-02-29", "methods/beta.md:7: last_reviewed"),
-    "script in markdown": ("methods/beta.md", "Betametodens syfte.", "<script>alert(1)</script>", "methods/beta.md:13: text"),
-    "event attribute": ("cases/testkommunen.md", "gjorde saker.", 'gjorde <b onclick="x()">saker</b>.', "cases/testkommunen.md:15: text"),
-    "javascript link": ("methods/alfa.en.md", "Like this.", "[Like](javascript:alert(1)) this.", "methods/alfa.en.md:14: text"),
-    "attr_list handler": ("methods/beta.md", "Betametodens syfte.", 'Betametodens syfte.\n{: onclick="alert(1)" }', "methods/beta.md:14: text"),
-    "image from elsewhere": ("cases/testkommunen.md", "gjorde saker.", "gjorde ![x](https://evil.example/p.png) saker.",
-                             "cases/testkommunen.md:15: text"),
+    "unknown reference": (
+        "cases/testkommunen.md",
+        "methods: [alfa]",
+        "methods: [alpha]",
+        "cases/testkommunen.md:9: methods[0]",
+    ),
+    "invalid date": (
+        "methods/beta.md",
+        "last_reviewed: 2025-06-01",
+        "last_reviewed: 2025-02-29",
+        "methods/beta.md:7: last_reviewed",
+    ),
+    "script in markdown": (
+        "methods/beta.md",
+        "Betametodens syfte.",
+        "<script>alert(1)</script>",
+        "methods/beta.md:13: text",
+    ),
+    "event attribute": (
+        "cases/testkommunen.md",
+        "gjorde saker.",
+        'gjorde <b onclick="x()">saker</b>.',
+        "cases/testkommunen.md:15: text",
+    ),
+    "javascript link": (
+        "methods/alfa.en.md",
+        "Like this.",
+        "[Like](javascript:alert(1)) this.",
+        "methods/alfa.en.md:14: text",
+    ),
+    "attr_list handler": (
+        "methods/beta.md",
+        "Betametodens syfte.",
+        'Betametodens syfte.\n{: onclick="alert(1)" }',
+        "methods/beta.md:14: text",
+    ),
+    "image from elsewhere": (
+        "cases/testkommunen.md",
+        "gjorde saker.",
+        "gjorde ![x](https://evil.example/p.png) saker.",
+        "cases/testkommunen.md:15: text",
+    ),
     "duplicate key": ("methods/beta.md", "steps: [4]", "steps: [4]\nsteps: [5]", "methods/beta.md:6: steps"),
     "number as text": ("methods/beta.md", "title: Betametoden", "title: 0755", "methods/beta.md:3: title"),
-    "source address with markdown": ("sources.yml", "url: https://example.org/testkalla",
-                                     "url: 'https://a.example/)[x](javascript:alert(1)'", "sources.yml:5: testkalla.url"),
+    "source address with markdown": (
+        "sources.yml",
+        "url: https://example.org/testkalla",
+        "url: 'https://a.example/)[x](javascript:alert(1)'",
+        "sources.yml:5: testkalla.url",
+    ),
     # the hand-set rating is gone: the ratings come from the evaluation records
-    "knowledge field": ("methods/beta.md", "steps: [4]", "steps: [4]\nknowledge: effektutvarderad", "methods/beta.md:6: knowledge"),
+    "knowledge field": (
+        "methods/beta.md",
+        "steps: [4]",
+        "steps: [4]\nknowledge: effektutvarderad",
+        "methods/beta.md:6: knowledge",
+    ),
     "source id a number": ("sources.yml", "andra-kallan:", "2020:\n  title: Tal\nandra-kallan:", "sources.yml:6: 2020"),
 }
 
@@ -47,7 +100,11 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-BAD_KINDS = list(BAD_INPUT) + list(BAD_LABELS) + ["english without swedish", "empty file", "not utf-8", "html material file", "redirect off the site"]
+BAD_KINDS = (
+    list(BAD_INPUT)
+    + list(BAD_LABELS)
+    + ["english without swedish", "empty file", "not utf-8", "html material file", "redirect off the site"]
+)
 
 
 def break_content(root: Path, kind: str) -> str:
@@ -75,7 +132,11 @@ def break_content(root: Path, kind: str) -> str:
         return "cases/testkommunen.md:4"
     if kind == "html material file":
         (root / "materials/startmote-mall/sida.html").write_text("<script>alert(1)</script>", encoding="utf-8")
-        edit(root / "materials/startmote-mall.md", "  - file: startmote-mall.md", "  - file: sida.html\n    language: sv\n  - file: startmote-mall.md")
+        edit(
+            root / "materials/startmote-mall.md",
+            "  - file: startmote-mall.md",
+            "  - file: sida.html\n    language: sv\n  - file: startmote-mall.md",
+        )
         return "materials/startmote-mall.md:10: files[0].file"
     if kind == "redirect off the site":
         (root / "redirects.yml").write_text("metoder/gammal/: https://evil.example/\n", encoding="utf-8")

@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from sitekit import FIXTURES, REPO, assemble, build
 
 
@@ -44,6 +43,9 @@ def pytest_collection_modifyitems(config, items):
             source = inspect.getsource(function) if function is not None else ""
         except (OSError, TypeError):
             source = ""
-        uses_site = any(name.endswith("_site") or name in ("page", "browser", "server") for name in getattr(item, "fixturenames", ()))
+        uses_site = any(
+            name.endswith("_site") or name in ("page", "browser", "server")
+            for name in getattr(item, "fixturenames", ())
+        )
         if "browser" in Path(str(item.fspath)).parts or uses_site or _BUILDS.search(source):
             item.add_marker(pytest.mark.build)

@@ -26,9 +26,17 @@ class Element:
                 yield from child.iter()
 
     def find_all(self, tag: str | None = None, **attrs) -> list["Element"]:
-        return [e for e in self.iter() if (tag is None or e.tag == tag)
-                and all((e.attrs.get(k.rstrip("_").replace("_", "-")) == v) if v is not True else k.rstrip("_").replace("_", "-") in e.attrs
-                        for k, v in attrs.items())]
+        return [
+            e
+            for e in self.iter()
+            if (tag is None or e.tag == tag)
+            and all(
+                (e.attrs.get(k.rstrip("_").replace("_", "-")) == v)
+                if v is not True
+                else k.rstrip("_").replace("_", "-") in e.attrs
+                for k, v in attrs.items()
+            )
+        ]
 
     def lang(self) -> str | None:
         node = self

@@ -26,8 +26,12 @@ def assemble(target: Path, *, content: Path | None = None) -> Path:
         source = REPO / name
         if source.is_dir():
             ignore = shutil.ignore_patterns(*GENERATED) if name == "docs" else shutil.ignore_patterns("__pycache__")
-            shutil.copytree(source, target / name, ignore=_top_level_only(source, ignore) if name == "docs" else ignore,
-                            dirs_exist_ok=True)
+            shutil.copytree(
+                source,
+                target / name,
+                ignore=_top_level_only(source, ignore) if name == "docs" else ignore,
+                dirs_exist_ok=True,
+            )
         else:
             shutil.copy(source, target / name)
     shutil.copytree(content, target, dirs_exist_ok=True)
@@ -37,11 +41,13 @@ def assemble(target: Path, *, content: Path | None = None) -> Path:
 def _top_level_only(root: Path, ignore):
     def inner(directory, names):
         return ignore(directory, names) if Path(directory) == root else set()
+
     return inner
 
 
 def build(site_root: Path, *, strict: bool = True) -> subprocess.CompletedProcess:
     """Run `mkdocs build` in site_root the way a developer would."""
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet"] + (["--strict"] if strict else [])
-    return subprocess.run(command, cwd=site_root, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return subprocess.run(
+        command, cwd=site_root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    )

@@ -12,11 +12,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
-from metodbanken.cmsconfig import CONFIG_FILE, REGENERATE, build_config, stale
-from metodbanken.fielddocs import load_vocabularies
-from metodbanken.schema import CASE, MATERIAL, METHOD, SOURCE, TERM
 from sitekit import REPO
+
+from metodbanken.content.fielddocs import load_vocabularies
+from metodbanken.content.schema import CASE, MATERIAL, METHOD, SOURCE, TERM
+from metodbanken.editors.cmsconfig import CONFIG_FILE, REGENERATE, build_config, stale
 
 ADMIN = REPO / "docs" / "admin"
 BUNDLE = ADMIN / "cms" / "metodbanken-cms.js"
@@ -38,11 +38,14 @@ def test_the_committed_bundle_is_the_one_the_lockfile_pins():
     banner = _banner()
     for name in PINNED:
         entry = lock["packages"][f"node_modules/{name}"]
-        assert f"package {name} {entry['version']} {entry['integrity']}" in banner, \
-            f"the bundle was not built from {name} {entry['version']} as admin/package-lock.json pins: rebuild with `{REBUILD}`"
+        assert (
+            f"package {name} {entry['version']} {entry['integrity']}" in banner
+        ), f"the bundle was not built from {name} {entry['version']} as admin/package-lock.json pins: rebuild with `{REBUILD}`"
     for name in SOURCES:
         digest = hashlib.sha256((REPO / "admin" / name).read_bytes()).hexdigest()
-        assert f"source admin/{name} sha256-{digest}" in banner, f"admin/{name} changed since the bundle was built: `{REBUILD}`"
+        assert (
+            f"source admin/{name} sha256-{digest}" in banner
+        ), f"admin/{name} changed since the bundle was built: `{REBUILD}`"
 
 
 def test_the_lockfile_pins_exact_versions_and_node_modules_stay_out_of_git():
@@ -70,6 +73,7 @@ def test_nothing_in_the_bundle_points_at_a_cdn():
 
 # -- the configuration ----------------------------------------------------------------------------
 
+
 def test_the_configuration_is_up_to_date():
     assert not stale(REPO), f"{CONFIG_FILE} is out of date. Regenerate it with `{REGENERATE}` and commit it."
 
@@ -77,8 +81,10 @@ def test_the_configuration_is_up_to_date():
 def test_the_configuration_validates_against_sveltias_schema():
     schema = json.loads(SVELTIA_SCHEMA.read_text(encoding="utf-8"))
     config = yaml.safe_load((REPO / CONFIG_FILE).read_text(encoding="utf-8"))
-    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message[:200]}"
-              for e in jsonschema.Draft7Validator(schema).iter_errors(config)]
+    errors = [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message[:200]}"
+        for e in jsonschema.Draft7Validator(schema).iter_errors(config)
+    ]
     assert errors == []
 
 
@@ -86,8 +92,13 @@ def test_changes_become_pull_requests_signed_in_with_a_token():
     config = build_config(REPO)
     assert config["publish_mode"] == "editorial_workflow"
     assert config["backend"]["name"] == "github" and config["backend"]["auth_methods"] == ["token"]
-    assert config["i18n"] | {} == {"structure": "multiple_files", "locales": ["sv", "en"], "default_locale": "sv",
-                                   "initial_locales": "all", "omit_default_locale_from_file_path": True}
+    assert config["i18n"] | {} == {
+        "structure": "multiple_files",
+        "locales": ["sv", "en"],
+        "default_locale": "sv",
+        "initial_locales": "all",
+        "omit_default_locale_from_file_path": True,
+    }
 
 
 def _fields(collection: dict) -> dict[str, dict]:
@@ -109,7 +120,7 @@ def test_every_schema_field_is_in_the_form_with_the_checkers_rules(name):
         if field.vocabulary:
             values = [o["value"] for o in form["options"]]
             assert form["widget"] == "select" and values == list(vocabularies[field.vocabulary]["values"]), field.name
-            for option, spec in zip(form["options"], vocabularies[field.vocabulary]["values"].values()):
+            for option, spec in zip(form["options"], vocabularies[field.vocabulary]["values"].values(), strict=False):
                 assert spec["label"]["sv"] in option["label"] and spec["label"]["en"] in option["label"], option
             assert form.get("multiple", False) == (field.kind == "terms")
         if field.kind == "steps":
@@ -135,17 +146,24 @@ def test_sources_and_glossary_are_edited_as_lists_of_their_fields():
     assert sources["file"] == "sources.yml" and sources["format"] == "metodbanken-sources"
     assert [f["name"] for f in sources["fields"][0]["fields"]] == ["id"] + [f.name for f in SOURCE.fields]
     glossary = next(c for c in config["collections"] if c["name"] == "glossary")["files"][0]
-    assert glossary["file"] == "glossary.yml" and [f["name"] for f in glossary["fields"][0]["fields"]] == [f.name for f in TERM.fields]
+    assert glossary["file"] == "glossary.yml" and [f["name"] for f in glossary["fields"][0]["fields"]] == [
+        f.name for f in TERM.fields
+    ]
 
 
 def test_material_files_are_uploaded_beside_the_material():
     materials = next(c for c in build_config(REPO)["collections"] if c["name"] == "materials")
     files = _fields(materials)["files"]
     file_field = next(f for f in files["fields"] if f["name"] == "file")
-    assert file_field["widget"] == "file" and file_field["media_folder"] == "/materials/{{slug}}" and file_field["public_folder"] == ""
+    assert (
+        file_field["widget"] == "file"
+        and file_field["media_folder"] == "/materials/{{slug}}"
+        and file_field["public_folder"] == ""
+    )
 
 
 # -- the page ------------------------------------------------------------------------------------
+
 
 def _csp(html: str) -> dict[str, list[str]]:
     match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
@@ -155,15 +173,23 @@ def _csp(html: str) -> dict[str, list[str]]:
 
 def test_the_admin_page_has_its_own_strict_csp_first_and_no_inline_script():
     html = (ADMIN / "index.html").read_text(encoding="utf-8")
-    head = html[html.index("<head>") + len("<head>"):].lstrip()
+    head = html[html.index("<head>") + len("<head>") :].lstrip()
     assert head.startswith('<meta http-equiv="Content-Security-Policy"'), "the CSP must come first in <head>"
     assert html.count('http-equiv="Content-Security-Policy"') == 1
     # the whole policy, pinned: a change that widens any directive (img-src, style-src, ...) must change this test
     assert _csp(html) == {
-        "default-src": ["'none'"], "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"], "font-src": ["'self'"],
-        "img-src": ["'self'", "blob:", "data:"], "connect-src": ["'self'", "data:", "https://api.github.com"],
-        "worker-src": ["'self'", "blob:"], "manifest-src": ["'self'"], "base-uri": ["'none'"], "form-action": ["'none'"],
-        "object-src": ["'none'"]}
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "font-src": ["'self'"],
+        "img-src": ["'self'", "blob:", "data:"],
+        "connect-src": ["'self'", "data:", "https://api.github.com"],
+        "worker-src": ["'self'", "blob:"],
+        "manifest-src": ["'self'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+        "object-src": ["'none'"],
+    }
     scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, flags=re.S)
     assert [attrs.strip() for attrs, _ in scripts] == ['src="editor.js"', 'type="module" src="cms/metodbanken-cms.js"']
     assert not any(body.strip() for _, body in scripts), "no inline script"

@@ -6,14 +6,25 @@ import re
 from pathlib import Path
 
 import pytest
-
 from htmlkit import parse
 from sitekit import assemble, build
 
 ITEM_PAGES = ["metoder/alfa", "metoder/beta", "metoder/gamma", "exempel/testkommunen", "material/startmote-mall"]
-SECTION_PAGES = ["", "steg", "steg/1-initiera-samverkan", "steg/2-beskriv-vald-som-problem", "steg/3-identifiera-forandringsfaktorer",
-                 "steg/4-utveckla-insatser", "steg/5-implementera-folj-upp-och-sprid", "metoder", "exempel", "material",
-                 "begrepp", "om", "tillganglighet"]
+SECTION_PAGES = [
+    "",
+    "steg",
+    "steg/1-initiera-samverkan",
+    "steg/2-beskriv-vald-som-problem",
+    "steg/3-identifiera-forandringsfaktorer",
+    "steg/4-utveckla-insatser",
+    "steg/5-implementera-folj-upp-och-sprid",
+    "metoder",
+    "exempel",
+    "material",
+    "begrepp",
+    "om",
+    "tillganglighet",
+]
 LANGUAGES = {"sv": "", "en": "en/"}
 
 
@@ -36,7 +47,11 @@ def test_method_page_shows_all_facts_in_swedish(fixture_site):
     doc = page(fixture_site, "sv", "metoder/alfa")
     (h1,) = doc.find_all("h1")
     assert h1.text() == "Alfametoden"
-    facts = {dt.text(): dd.text() for dl in doc.find_all("dl") for dt, dd in zip(dl.find_all("dt"), dl.find_all("dd"))}
+    facts = {
+        dt.text(): dd.text()
+        for dl in doc.find_all("dl")
+        for dt, dd in zip(dl.find_all("dt"), dl.find_all("dd"), strict=False)
+    }
     assert facts["Steg"] == "1. Initiera samverkan, 2. Beskriv våld som problem"
     assert facts["Preventionsnivå"] == "Universell"
     assert facts["Arena"] == "Skola, Socialtjänst"
@@ -49,8 +64,10 @@ def test_method_page_shows_all_facts_in_swedish(fixture_site):
     (decision,) = [d for d in doc.find_all("div") if "mb-decision" in d.attrs.get("class", "")]
     assert "Hur säkert: Ganska säkert (jämförelsegrupp)." in decision.text()
     assert "Vad som hittades: Ingen effekt påvisad." in decision.text()
-    assert ("Mätt (jämförelsegrupp utan lottning): Våld: ingen effekt påvisad; Attityder och kunskap: positivt. "
-            "Vilka som deltog: Elever i årskurs 7–9 på sex skolor i Testkommunen, läsåret 2024/25.") in decision.text()
+    assert (
+        "Mätt (jämförelsegrupp utan lottning): Våld: ingen effekt påvisad; Attityder och kunskap: positivt. "
+        "Vilka som deltog: Elever i årskurs 7–9 på sex skolor i Testkommunen, läsåret 2024/25."
+    ) in decision.text()
     assert any(a.attrs.get("href", "").endswith("om/#kunskapslage") for a in decision.find_all("a"))
     assert "Vad som krävs: En samordnare på halvtid." in decision.text()
     assert "Kostnad: Licens eller avgift: Årlig licens på 5 000 kronor per skola (uppgift för 2025)" in decision.text()
@@ -61,8 +78,10 @@ def test_method_page_shows_all_facts_in_swedish(fixture_site):
     assert not [p for p in doc.find_all("p") if "mb-unstated" in p.attrs.get("class", "")]  # alfa states every fact
     beta = page(fixture_site, "sv", "metoder/beta")
     (unstated,) = [p for p in beta.find_all("p") if "mb-unstated" in p.attrs.get("class", "")]
-    assert unstated.text() == ("Källorna anger inte: preventionsnivå, våldsform, arena, målgrupp, förebyggande ansats, "
-                               "vad som krävs, ägare eller kontakt.")
+    assert unstated.text() == (
+        "Källorna anger inte: preventionsnivå, våldsform, arena, målgrupp, förebyggande ansats, "
+        "vad som krävs, ägare eller kontakt."
+    )
     assert "Anges inte i källorna" not in beta.text()
     assert "Alfametodens syfte." in text and "Testkällan" in text
     assert "Relaterade metoder" in text and "Betametoden" in text
@@ -80,14 +99,22 @@ def test_translated_method_page_in_english(fixture_site):
     swedish = [e for e in doc.find_all(lang="sv") if e.tag != "a"]  # the language switcher's link is Swedish
     # the checklist question it helps with has no English text yet, and the source's title is Swedish
     # and so are the titles of the Swedish sources, in the evaluations table and the source list
-    assert [e.text() for e in swedish] == ["Utvärdering av alfametoden", "Testkällan", "Andra frågan i steg 2?", "Testkällan",
-                                           "Utvärdering av alfametoden"]
+    assert [e.text() for e in swedish] == [
+        "Utvärdering av alfametoden",
+        "Testkällan",
+        "Andra frågan i steg 2?",
+        "Testkällan",
+        "Utvärdering av alfametoden",
+    ]
 
 
 def test_untranslated_item_gets_a_marked_swedish_fallback_in_english(fixture_site):
     doc = page(fixture_site, "en", "metoder/gamma")
     (notice,) = doc.find_all(class_="mb-fallback-notice")
-    assert notice.text().strip() == "This page has not been translated into English yet. The text below is the Swedish original."
+    assert (
+        notice.text().strip()
+        == "This page has not been translated into English yet. The text below is the Swedish original."
+    )
     assert notice.lang() == "en"
     h1 = doc.find_all("h1")[0]
     assert h1.text() == "Gammametoden"
@@ -108,8 +135,11 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(fixture_site):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_indexes_list_every_item_once(fixture_site, language):
-    for section, kind, ids in [("metoder", "method", ["alfa", "beta", "gamma"]), ("exempel", "case", ["testkommunen"]),
-                               ("material", "material", ["startmote-mall"])]:
+    for section, kind, ids in [
+        ("metoder", "method", ["alfa", "beta", "gamma"]),
+        ("exempel", "case", ["testkommunen"]),
+        ("material", "material", ["startmote-mall"]),
+    ]:
         doc = page(fixture_site, language, section)
         entries = sorted(e.attrs["data-mb-entry"] for e in doc.find_all(data_mb_entry=True))
         assert entries == [f"{kind}:{i}" for i in ids]
@@ -135,8 +165,13 @@ def test_step_page_has_checklist_anchors_methods_cases_and_neighbours(fixture_si
 def test_step_overview_lists_five_steps(fixture_site):
     doc = page(fixture_site, "en", "steg")
     titles = [h.text() for h in doc.find_all("h2")]
-    assert titles == ["Step 1: Initiate collaboration", "Step 2: Describe violence as a problem", "Step 3: Identify factors for change",
-                      "Step 4: Develop interventions", "Step 5: Implement, follow up and spread"]
+    assert titles == [
+        "Step 1: Initiate collaboration",
+        "Step 2: Describe violence as a problem",
+        "Step 3: Identify factors for change",
+        "Step 4: Develop interventions",
+        "Step 5: Implement, follow up and spread",
+    ]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -152,15 +187,21 @@ def test_material_files_are_downloadable_next_to_the_page(fixture_site, language
     assert "MD" in doc.text() and "TXT" in doc.text() and "PDF" in doc.text() and "DOCX" in doc.text()
     rows = [[td.text().strip() for td in tr.find_all("td")] for tr in doc.find_all("tr") if tr.find_all("td")]
     swedish, english = ("Svenska", "Engelska") if language == "sv" else ("Swedish", "English")
-    assert [(r[0], r[3]) for r in rows] == [("startmote-mall.pdf", swedish), ("startmote-mall.docx", swedish),
-                                            ("startmote-mall.md", swedish), ("startmote-template.txt", english)]
+    assert [(r[0], r[3]) for r in rows] == [
+        ("startmote-mall.pdf", swedish),
+        ("startmote-mall.docx", swedish),
+        ("startmote-mall.md", swedish),
+        ("startmote-template.txt", english),
+    ]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_materials_index_names_each_files_language_and_can_be_filtered(fixture_site, language):
     doc = page(fixture_site, language, "material")
     card = doc.find_all("article", data_mb_entry="material:startmote-mall")[0]
-    assert card.attrs["data-type"] == "mall" and card.attrs["data-step"] == "1" and card.attrs["data-language"] == "sv en"
+    assert (
+        card.attrs["data-type"] == "mall" and card.attrs["data-step"] == "1" and card.attrs["data-language"] == "sv en"
+    )
     groups = {li.attrs["data-mb-file-language"]: li.text() for li in card.find_all("li", data_mb_file_language=True)}
     swedish, english = ("Svenska", "Engelska") if language == "sv" else ("Swedish", "English")
     assert groups["sv"].startswith(swedish + ": PDF") and "DOCX" in groups["sv"] and "MD" in groups["sv"]
@@ -185,8 +226,11 @@ def test_no_built_page_requests_another_origin(fixture_site):
             for attribute in ("src", "srcset", "data-src", "poster"):
                 if re.match(r"^(https?:)?//", element.attrs.get(attribute) or ""):
                     offenders.append(f"{file.relative_to(site)}: <{element.tag} {attribute}>")
-            if element.tag == "link" and element.attrs.get("rel") not in ("canonical", "alternate") and \
-                    re.match(r"^(https?:)?//", element.attrs.get("href") or ""):
+            if (
+                element.tag == "link"
+                and element.attrs.get("rel") not in ("canonical", "alternate")
+                and re.match(r"^(https?:)?//", element.attrs.get("href") or "")
+            ):
                 offenders.append(f"{file.relative_to(site)}: <link rel={element.attrs.get('rel')}>")
     for file in site.rglob("*.css"):
         if re.search(r"(@import|url\()\s*['\"]?(https?:)?//", file.read_text(encoding="utf-8")):
@@ -200,8 +244,6 @@ def test_methods_are_not_listed_one_by_one_in_the_sidebar(fixture_site):
     assert not any(re.search(r"metoder/[a-z]", h) for h in nav_links)
 
 
-
-
 # Every kind of bad content fails the build with the same report as `check`: tests/test_cli.py
 # (test_check_and_build_report_the_same_problems), which runs each through both.
 
@@ -209,11 +251,16 @@ def test_methods_are_not_listed_one_by_one_in_the_sidebar(fixture_site):
 def test_a_template_that_drops_an_item_fails_the_build(tmp_path):
     root = assemble(tmp_path)
     template = root / "overrides/metodbanken/methods_index.md.j2"
-    template.write_text(template.read_text(encoding="utf-8").replace("{% for x in bank.methods %}", "{% for x in bank.methods[1:] %}"),
-                        encoding="utf-8")
+    template.write_text(
+        template.read_text(encoding="utf-8").replace("{% for x in bank.methods %}", "{% for x in bank.methods[1:] %}"),
+        encoding="utf-8",
+    )
     result = build(root)
     assert result.returncode != 0
-    assert "[sv] metoder/index.html listar 2 metoder, källfilerna har 3 metoder; saknas: alfa" in result.stdout + result.stderr
+    assert (
+        "[sv] metoder/index.html listar 2 metoder, källfilerna har 3 metoder; saknas: alfa"
+        in result.stdout + result.stderr
+    )
 
 
 def test_page_templates_are_not_published(fixture_site):
@@ -225,7 +272,9 @@ def test_swedish_source_titles_are_marked_swedish_on_english_pages(fixture_site)
     doc = page(fixture_site, "en", "metoder/alfa")
     (sources,) = [ol for ol in doc.find_all("ol") if "Testkällan" in ol.text()]
     titles = sources.find_all("span")
-    assert [t.text() for t in titles] == ["Testkällan", "Utvärdering av alfametoden"] and all(t.attrs["lang"] == "sv" for t in titles)
+    assert [t.text() for t in titles] == ["Testkällan", "Utvärdering av alfametoden"] and all(
+        t.attrs["lang"] == "sv" for t in titles
+    )
     step = page(fixture_site, "en", "steg/1-initiera-samverkan")
     question_sources = [s for s in step.find_all("span", class_="mb-question-source")]
     assert question_sources and all(s.find_all("span")[1].attrs["lang"] == "sv" for s in question_sources)
@@ -236,7 +285,10 @@ def test_swedish_source_titles_are_marked_swedish_on_english_pages(fixture_site)
 def test_questions_say_their_origin_and_what_helps_answer_them(fixture_site, language):
     doc = page(fixture_site, language, "steg/2-beskriv-vald-som-problem")
     first, second = doc.find_all("li", class_="mb-question")
-    origin = lambda q: [s for s in q.find_all("span") if "mb-origin" in s.attrs.get("class", "")][0].attrs["class"]
+
+    def origin(q):
+        return [s for s in q.find_all("span") if "mb-origin" in s.attrs.get("class", "")][0].attrs["class"]
+
     assert origin(first) == "mb-origin mb-origin--sources"  # the step's checklist_origin
     assert origin(second) == "mb-origin mb-origin--handbook"  # the question's own origin wins
     help_links = [a.attrs["href"] for a in second.find_all("a") if a.attrs.get("href", "").startswith("../../")]

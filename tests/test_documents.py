@@ -9,16 +9,15 @@ import re
 import zipfile
 
 import pytest
-
 from sitekit import REPO
 
-from metodbanken import docwriters
-from metodbanken.docmodel import Heading, ListItem, Paragraph, Table, markdown_blocks
-from metodbanken.documents import build_documents
-from metodbanken.errors import ContentErrors
-from metodbanken.inputs import generated_file_problem
-from metodbanken.load import load_bank
-from metodbanken.render import load_labels
+from metodbanken.content.files import generated_file_problem
+from metodbanken.content.load import load_bank
+from metodbanken.documents import writers as docwriters
+from metodbanken.documents.materials import build_documents
+from metodbanken.documents.model import Heading, ListItem, Paragraph, Table, markdown_blocks
+from metodbanken.pages.render import load_labels
+from metodbanken.words.errors import ContentErrors
 
 STEP_FILE = {"sv": "checklista-steg-{n}", "en": "checklist-step-{n}"}
 
@@ -49,6 +48,7 @@ def _squash(text: str) -> str:
 
 def _docx_text(data: bytes):
     import docx
+
     document = docx.Document(io.BytesIO(data))
     text = "\n".join(p.text for p in document.paragraphs)
     text += "\n".join(cell.text for table in document.tables for row in table.rows for cell in row.cells)
@@ -57,11 +57,13 @@ def _docx_text(data: bytes):
 
 def _pdf_text(data: bytes):
     from pypdf import PdfReader
+
     reader = PdfReader(io.BytesIO(data))
     return reader, "\n".join(page.extract_text() for page in reader.pages)
 
 
 # -- the five step checklists, per step and language ------------------------------------------------------
+
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 @pytest.mark.parametrize("number", [1, 2, 3, 4, 5])
@@ -71,14 +73,18 @@ def test_each_step_checklist_is_a_docx_and_a_pdf_with_every_question(bank, docum
     stem = STEP_FILE[language].format(n=number)
     assert f"{stem}.docx" in files and f"{stem}.pdf" in files, sorted(files)
     words = load_labels(REPO / "labels")[language]
-    origins = {words[f"origin_{q.origin or step.checklist_origin}"] for q in step.questions}  # as the step's page says it
+    origins = {
+        words[f"origin_{q.origin or step.checklist_origin}"] for q in step.questions
+    }  # as the step's page says it
 
     document, text = _docx_text(files[f"{stem}.docx"])
     assert document.core_properties.title == text.splitlines()[0] and str(number) in document.core_properties.title
     assert document.core_properties.language == {"sv": "sv-SE", "en": "en-GB"}[language]
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     # exactly the step's questions, in its order, numbered as on its page
-    assert [h for h in headings if re.match(r"\d+\. ", h)] == [f"{i}. {q.text.get(language)}" for i, q in enumerate(step.questions, 1)]
+    assert [h for h in headings if re.match(r"\d+\. ", h)] == [
+        f"{i}. {q.text.get(language)}" for i, q in enumerate(step.questions, 1)
+    ]
     for q in step.questions:
         assert bank.sources[q.source].title in text
     assert all(origin in text for origin in origins)
@@ -102,7 +108,12 @@ def test_each_step_checklist_is_a_docx_and_a_pdf_with_every_question(bank, docum
 def test_each_step_page_is_given_its_checklist_files_in_both_languages(bank, documents):
     for step in bank.steps:
         files = documents.step_files[step.number]
-        assert sorted((d.language, d.format) for _, d in files) == [("en", "DOCX"), ("en", "PDF"), ("sv", "DOCX"), ("sv", "PDF")]
+        assert sorted((d.language, d.format) for _, d in files) == [
+            ("en", "DOCX"),
+            ("en", "PDF"),
+            ("sv", "DOCX"),
+            ("sv", "PDF"),
+        ]
         for material_id, download in files:
             stem = STEP_FILE[download.language].format(n=step.number)
             assert download.file.rsplit(".", 1)[0] == stem and step.number in bank.material(material_id).steps
@@ -111,11 +122,17 @@ def test_each_step_page_is_given_its_checklist_files_in_both_languages(bank, doc
 
 # -- a checklist material's own Markdown file: made from the same checklists, and refused when it says otherwise ------
 
+
 def test_the_checklist_materials_markdown_files_are_made_from_the_checklists(bank, labels):
-    from metodbanken.documents import REGENERATE, checklist_markdown
+    from metodbanken.documents.materials import REGENERATE, checklist_markdown
+
     texts = checklist_markdown(bank, labels)
-    assert set(texts) == {"materials/checklista-steg-1/checklista-steg-1.md", "materials/checklista-steg-1/checklist-step-1.md",
-                          "materials/arbetsblad-steg-2-5/arbetsblad-steg-2-5.md", "materials/arbetsblad-steg-2-5/worksheets-steps-2-5.md"}
+    assert set(texts) == {
+        "materials/checklista-steg-1/checklista-steg-1.md",
+        "materials/checklista-steg-1/checklist-step-1.md",
+        "materials/arbetsblad-steg-2-5/arbetsblad-steg-2-5.md",
+        "materials/arbetsblad-steg-2-5/worksheets-steps-2-5.md",
+    }
     stale = [path for path, text in texts.items() if (REPO / path).read_text(encoding="utf-8") != text]
     assert not stale, f"out of date: {', '.join(stale)}. Regenerate them with `{REGENERATE}` and commit them."
     for path, text in texts.items():
@@ -130,15 +147,21 @@ def test_the_checklist_materials_markdown_files_are_made_from_the_checklists(ban
 def test_a_checklist_materials_markdown_file_that_drifted_stops_the_build(bank, labels, tmp_path):
     import dataclasses
     import shutil
+
     shutil.copytree(REPO / "materials" / "checklista-steg-1", tmp_path / "materials" / "checklista-steg-1")
     drifted = tmp_path / "materials" / "checklista-steg-1" / "checklist-step-1.md"
     drifted.write_text(drifted.read_text(encoding="utf-8").replace("strategic partners", "partners"), encoding="utf-8")
-    small = dataclasses.replace(bank, materials=(bank.material("checklista-steg-1"),),
-                                material_dirs={"checklista-steg-1": str(tmp_path / "materials" / "checklista-steg-1")})
+    small = dataclasses.replace(
+        bank,
+        materials=(bank.material("checklista-steg-1"),),
+        material_dirs={"checklista-steg-1": str(tmp_path / "materials" / "checklista-steg-1")},
+    )
     with pytest.raises(ContentErrors) as failure:
         build_documents(small, labels)
     report = failure.value.report()
-    assert "materials/checklista-steg-1/checklist-step-1.md:" in report and "checklists/1-initiera-samverkan.yml" in report
+    assert (
+        "materials/checklista-steg-1/checklist-step-1.md:" in report and "checklists/1-initiera-samverkan.yml" in report
+    )
     assert "python -m metodbanken checklists" in report and "checklista-steg-1.md:" not in report
 
 
@@ -152,6 +175,7 @@ def test_a_checklist_material_covering_several_steps_also_comes_whole(bank, docu
 
 
 # -- the materials' Markdown files, the presentation and the poster -----------------------------------------
+
 
 def test_every_markdown_material_file_becomes_docx_and_pdf_and_the_presentation_pptx(bank, documents):
     files = _files(documents)
@@ -175,19 +199,27 @@ def test_every_markdown_material_file_becomes_docx_and_pdf_and_the_presentation_
                 assert all(_squash(t.replace("*", "")) in _squash(pdf_text) for t in titles), f"{stem}.pdf"
 
 
-@pytest.mark.parametrize(("stem", "language"), [("presentation-ledningsgrupp", "sv"), ("presentation-management-group", "en")])
+@pytest.mark.parametrize(
+    ("stem", "language"), [("presentation-ledningsgrupp", "sv"), ("presentation-management-group", "en")]
+)
 def test_the_presentation_has_a_slide_per_heading_with_speaker_notes(documents, stem, language):
     from pptx import Presentation
+
     source = (REPO / "materials" / "presentation-ledningsgrupp" / f"{stem}.md").read_text(encoding="utf-8")
     deck = Presentation(io.BytesIO(_files(documents)[f"{stem}.pptx"]))
     titles = [slide.shapes.title.text for slide in deck.slides]
     assert titles == re.findall(r"(?m)^##? (.+)$", source)
-    assert deck.core_properties.title == titles[0] and deck.core_properties.language == {"sv": "sv-SE", "en": "en-GB"}[language]
+    assert (
+        deck.core_properties.title == titles[0]
+        and deck.core_properties.language == {"sv": "sv-SE", "en": "en-GB"}[language]
+    )
     notes = [slide.notes_slide.notes_text_frame.text for slide in list(deck.slides)[1:]]
     assert all(notes) and all(n.startswith(("Talarstöd", "Speaker notes")) for n in notes)
 
 
-@pytest.mark.parametrize(("stem", "words"), [("affisch-vecka-47", "Våld går att förebygga"), ("poster-week-47", "Violence")])
+@pytest.mark.parametrize(
+    ("stem", "words"), [("affisch-vecka-47", "Våld går att förebygga"), ("poster-week-47", "Violence")]
+)
 def test_the_poster_is_a_one_page_pdf_with_its_text_as_text(documents, stem, words):
     reader, text = _pdf_text(_files(documents)[f"{stem}.pdf"])
     assert len(reader.pages) == 1 and words in text
@@ -195,6 +227,7 @@ def test_the_poster_is_a_one_page_pdf_with_its_text_as_text(documents, stem, wor
 
 
 # -- files as files: names, sizes, reproducible bytes, the cache ---------------------------------------------
+
 
 def test_generated_files_follow_the_rules_for_material_files(documents):
     files = _files(documents)
@@ -213,12 +246,14 @@ def test_the_same_source_gives_the_same_bytes(bank, labels, documents):
 
 def test_the_cache_makes_nothing_twice_and_drops_what_no_source_makes(bank, labels, tmp_path, monkeypatch):
     import dataclasses
+
     small = dataclasses.replace(bank, materials=tuple(m for m in bank.materials if m.id == "mall-manadsavstamning"))
     first = build_documents(small, labels, cache_dir=tmp_path)
     (tmp_path / "stale.pdf").write_bytes(b"old")
 
     def refuse(*args, **kwargs):
         raise AssertionError("made again although cached")
+
     for name in ("write_pdf", "write_docx", "write_pptx", "poster_pdf"):
         monkeypatch.setattr(docwriters, name, refuse)
     second = build_documents(small, labels, cache_dir=tmp_path)
@@ -227,6 +262,7 @@ def test_the_cache_makes_nothing_twice_and_drops_what_no_source_makes(bank, labe
 
 def test_a_source_that_cannot_be_made_is_named(bank, labels, monkeypatch):
     import dataclasses
+
     small = dataclasses.replace(bank, materials=tuple(m for m in bank.materials if m.id == "mall-manadsavstamning"))
     monkeypatch.setattr(docwriters, "write_pdf", lambda document: (_ for _ in ()).throw(ValueError("broken table")))
     with pytest.raises(ContentErrors) as failure:
@@ -237,13 +273,21 @@ def test_a_source_that_cannot_be_made_is_named(bank, labels, monkeypatch):
 
 # -- Markdown as blocks -----------------------------------------------------------------------------------
 
+
 def test_markdown_becomes_headings_lists_tables_and_paragraphs_and_never_script():
-    blocks = markdown_blocks("# Titel\n\nText med **fet** och *kursiv*.\n\n- [ ] Fråga\n\n    Svar: ___\n\n1. Ett\n2. Två\n\n"
-                             "| A | B |\n|---|---|\n| | x |\n\n<script>alert(1)</script>\n\n> Citat\n")
+    blocks = markdown_blocks(
+        "# Titel\n\nText med **fet** och *kursiv*.\n\n- [ ] Fråga\n\n    Svar: ___\n\n1. Ett\n2. Två\n\n"
+        "| A | B |\n|---|---|\n| | x |\n\n<script>alert(1)</script>\n\n> Citat\n"
+    )
     assert isinstance(blocks[0], Heading) and blocks[0].level == 1
     assert isinstance(blocks[1], Paragraph)
-    assert [(r.text, r.bold, r.italic) for r in blocks[1].runs] == [("Text med ", False, False), ("fet", True, False), (" och ", False, False),
-                                                                    ("kursiv", False, True), (".", False, False)]
+    assert [(r.text, r.bold, r.italic) for r in blocks[1].runs] == [
+        ("Text med ", False, False),
+        ("fet", True, False),
+        (" och ", False, False),
+        ("kursiv", False, True),
+        (".", False, False),
+    ]
     task = next(b for b in blocks if isinstance(b, ListItem) and b.checkbox)
     assert task.runs[0].text == "Fråga"
     answer = blocks[blocks.index(task) + 1]
@@ -257,14 +301,28 @@ def test_markdown_becomes_headings_lists_tables_and_paragraphs_and_never_script(
 
 def test_the_checklists_command_makes_the_markdown_files_again(tmp_path, capsys):
     import shutil
+
     from metodbanken.cli import main
-    for name in ("vocabularies.yml", "sources.yml", "glossary.yml", "synonyms.yml", "methods", "cases", "materials", "checklists", "labels"):
+
+    for name in (
+        "vocabularies.yml",
+        "sources.yml",
+        "glossary.yml",
+        "synonyms.yml",
+        "methods",
+        "cases",
+        "materials",
+        "checklists",
+        "labels",
+    ):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
     drifted = tmp_path / "materials" / "arbetsblad-steg-2-5" / "worksheets-steps-2-5.md"
     drifted.write_text("# Worksheets\n\n- [ ] An old question\n", encoding="utf-8")
     assert main(["--root", str(tmp_path), "checklists"]) == 0
     assert capsys.readouterr().out.strip() == "updated materials/arbetsblad-steg-2-5/worksheets-steps-2-5.md"
-    assert drifted.read_text(encoding="utf-8") == (REPO / "materials" / "arbetsblad-steg-2-5" / "worksheets-steps-2-5.md").read_text(encoding="utf-8")
+    assert drifted.read_text(encoding="utf-8") == (
+        REPO / "materials" / "arbetsblad-steg-2-5" / "worksheets-steps-2-5.md"
+    ).read_text(encoding="utf-8")
     assert main(["--root", str(tmp_path), "checklists"]) == 0
     assert "already up to date" in capsys.readouterr().out

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from badinput import edit
-from metodbanken.errors import ContentErrors
-from metodbanken.load import load_bank
+
+from metodbanken.content.load import load_bank
+from metodbanken.words.errors import ContentErrors
 
 
 def errors_of(root: Path) -> list[str]:
@@ -28,7 +28,9 @@ def test_fixture_bank_loads(bank_root):
     # no one types a rating: both come from the records (a search note and no record gives 0 and none)
     assert (bank.method("beta").evidence_strength, bank.method("beta").evidence_result) == (0, "none")
     assert (alfa.evidence_strength, alfa.evidence_result) == (3, "no-effect")
-    assert alfa.cost_amount.en == "An annual licence of 5,000 kronor per school" and alfa.school_stages == ("hogstadiet",)
+    assert alfa.cost_amount.en == "An annual licence of 5,000 kronor per school" and alfa.school_stages == (
+        "hogstadiet",
+    )
     assert bank.materials[0].files[0].size == len("# Startmöte\n\n1. Vilka är med?\n".encode())
 
 
@@ -51,8 +53,8 @@ def test_missing_required_field(bank_root):
 def test_wrong_type(bank_root):
     edit(bank_root / "methods/beta.md", "steps: [4]", "steps: fyra")
     assert errors_of(bank_root) == [
-        'methods/beta.md:5: steps: expected a list (The steps of Inget att vänta på (1–5) this belongs to.), '
-        'found the text "fyra". Hint: write it as [a, b] or as lines starting with \'- \'.'
+        "methods/beta.md:5: steps: expected a list (The steps of Inget att vänta på (1–5) this belongs to.), "
+        "found the text \"fyra\". Hint: write it as [a, b] or as lines starting with '- '."
     ]
 
 
@@ -65,7 +67,7 @@ def test_unknown_vocabulary_value_suggests_nearest(bank_root):
     edit(bank_root / "methods/alfa.md", "arenas: [skola, socialtjanst]", "arenas: [skolan, socialtjanst]")
     (message,) = errors_of(bank_root)
     assert message.startswith("methods/alfa.md:8: arenas[0]: expected one of kommunledning, socialtjanst, skola,")
-    assert message.endswith('(arena), found the text "skolan". Hint: did you mean \'skola\'?')
+    assert message.endswith("(arena), found the text \"skolan\". Hint: did you mean 'skola'?")
 
 
 def test_vocabulary_label_instead_of_value_is_recognised(bank_root):
@@ -116,15 +118,19 @@ def test_english_file_without_swedish_original(bank_root):
 def test_language_neutral_field_in_english_file(bank_root):
     edit(bank_root / "methods/beta.en.md", "title: The beta method", "title: The beta method\nsteps: [4]")
     (message,) = errors_of(bank_root)
-    assert message == ("methods/beta.en.md:3: steps: expected only the fields cost_amount, dosage, resources, summary, title, found the field 'steps'. "
-                       "Hint: facts that are the same in both languages belong in the Swedish file only.")
+    assert message == (
+        "methods/beta.en.md:3: steps: expected only the fields cost_amount, dosage, resources, summary, title, found the field 'steps'. "
+        "Hint: facts that are the same in both languages belong in the Swedish file only."
+    )
 
 
 @pytest.mark.parametrize("value", ["2026-02-30", "15/01/2026", "2026-1-5"])
 def test_invalid_date(bank_root, value):
     edit(bank_root / "methods/beta.md", "last_reviewed: 2025-06-01", f"last_reviewed: {value}")
     (message,) = errors_of(bank_root)
-    assert message.startswith(f'methods/beta.md:7: last_reviewed: expected a date written YYYY-MM-DD that exists, found the text "{value}".')
+    assert message.startswith(
+        f'methods/beta.md:7: last_reviewed: expected a date written YYYY-MM-DD that exists, found the text "{value}".'
+    )
 
 
 def test_empty_file(bank_root):
@@ -137,29 +143,57 @@ def test_empty_file(bank_root):
 
 def test_non_utf8_file(bank_root):
     path = bank_root / "methods/beta.md"
-    path.write_bytes(path.read_text(encoding="utf-8").replace("Betametoden i korthet", "Betametoden för små kommuner").encode("latin-1"))
+    path.write_bytes(
+        path.read_text(encoding="utf-8")
+        .replace("Betametoden i korthet", "Betametoden för små kommuner")
+        .encode("latin-1")
+    )
     assert errors_of(bank_root) == [
         "methods/beta.md:4: expected UTF-8 text, found the byte 0xF6, which is not UTF-8. "
         "Hint: save the file with UTF-8 encoding (in most editors: 'Save with encoding' → UTF-8)."
     ]
 
 
-@pytest.mark.parametrize("snippet, found, hint", [
-    ("<script>alert(1)</script>", "<script> (an element the bank does not publish)", "write it in Markdown, without this HTML element."),
-    ('<img src="x.png" alt="" onerror="alert(1)">', '<img onerror="alert(1)"> (an attribute the bank does not publish)',
-     "no event handler such as onclick"),
-    ("[klicka](javascript:alert(1))", "<a href=\"javascript:alert(1)\"> (a 'javascript:' address)", "link to a web page (https://…)"),
-    ('<a href="JaVaScRiPt&#58;alert(1)">x</a>', "<a href=\"JaVaScRiPt:alert(1)\"> (a 'javascript:' address)", "link to a web page"),
-])
+@pytest.mark.parametrize(
+    "snippet, found, hint",
+    [
+        (
+            "<script>alert(1)</script>",
+            "<script> (an element the bank does not publish)",
+            "write it in Markdown, without this HTML element.",
+        ),
+        (
+            '<img src="x.png" alt="" onerror="alert(1)">',
+            '<img onerror="alert(1)"> (an attribute the bank does not publish)',
+            "no event handler such as onclick",
+        ),
+        (
+            "[klicka](javascript:alert(1))",
+            "<a href=\"javascript:alert(1)\"> (a 'javascript:' address)",
+            "link to a web page (https://…)",
+        ),
+        (
+            '<a href="JaVaScRiPt&#58;alert(1)">x</a>',
+            "<a href=\"JaVaScRiPt:alert(1)\"> (a 'javascript:' address)",
+            "link to a web page",
+        ),
+    ],
+)
 def test_script_in_markdown_body(bank_root, snippet, found, hint):
     edit(bank_root / "methods/beta.md", "Betametodens syfte.", f"Betametodens syfte.\n\n{snippet}")
     (message,) = errors_of(bank_root)
-    assert message.startswith(f"methods/beta.md:15: text: expected Markdown the bank can publish safely, found the HTML {found}. Hint: ")
+    assert message.startswith(
+        f"methods/beta.md:15: text: expected Markdown the bank can publish safely, found the HTML {found}. Hint: "
+    )
     assert hint in message
 
 
 def test_script_in_step_intro_and_glossary(bank_root):
-    edit(bank_root / "checklists/3-identifiera-forandringsfaktorer.yml", "Introduktion till steg 3.", "<script>x()</script>")
+    edit(
+        bank_root / "checklists/3-identifiera-forandringsfaktorer.yml",
+        "Introduktion till steg 3.",
+        "<script>x()</script>",
+    )
     edit(bank_root / "glossary.yml", "En beskrivning av läget.", "En [länk](javascript:void(0)).")
     messages = errors_of(bank_root)
     assert [m.split(" expected")[0] for m in messages] == [
@@ -202,7 +236,9 @@ def test_summary_length_limit(bank_root):
 def test_unknown_field_suggests_nearest(bank_root):
     edit(bank_root / "methods/beta.md", "steps: [4]", "steps: [4]\narena: [skola]")
     (message,) = errors_of(bank_root)
-    assert message.startswith("methods/beta.md:6: arena: expected one of the fields age_max, age_min, ages_source, approaches, arenas,")
+    assert message.startswith(
+        "methods/beta.md:6: arena: expected one of the fields age_max, age_min, ages_source, approaches, arenas,"
+    )
     assert message.endswith("found an unknown field 'arena'. Hint: did you mean 'arenas'?")
 
 
@@ -211,18 +247,26 @@ def test_synonyms_are_checked_like_other_content(bank_root):
         "- language: sv\n  word: förövare\n  finds: [våldsutövare]\n"
         "- language: sw\n  word: gärningsman\n  finds: [våldsutövare]\n"
         "- language: sv\n  word: Förövare\n  finds: [utövare]\n"
-        "- language: en\n  word: abuser\n", encoding="utf-8")
+        "- language: en\n  word: abuser\n",
+        encoding="utf-8",
+    )
     problems = errors_of(bank_root)
     assert len(problems) == 3, problems
-    assert problems[0] == "synonyms.yml:4: [1].language: expected one of sv, en (language), found the text \"sw\". Hint: did you mean 'sv'?"
-    assert problems[1].startswith("synonyms.yml:8: [2].word: expected each word once per language, found 'förövare' again")
+    assert (
+        problems[0]
+        == "synonyms.yml:4: [1].language: expected one of sv, en (language), found the text \"sw\". Hint: did you mean 'sv'?"
+    )
+    assert problems[1].startswith(
+        "synonyms.yml:8: [2].word: expected each word once per language, found 'förövare' again"
+    )
     assert problems[2].startswith("synonyms.yml:10: [3]") and "finds" in problems[2]
 
 
 def test_synonyms_feed_the_search_per_language(bank_root):
     (bank_root / "synonyms.yml").write_text(
         "- language: sv\n  word: Förövare\n  finds: [våldsutövare]\n- language: en\n  word: abuser\n  finds: [perpetrator]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     bank = load_bank(bank_root)
     assert bank.synonyms_for("sv") == {"förövare": ["våldsutövare"]}
     assert bank.synonyms_for("en") == {"abuser": ["perpetrator"]}

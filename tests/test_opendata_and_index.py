@@ -7,7 +7,6 @@ import io
 import json
 
 import pytest
-
 from htmlkit import parse
 
 LANGUAGES = {"sv": "", "en": "en/"}
@@ -19,7 +18,9 @@ def _check(schema: dict, value, path="$"):
     if types:
         names = types if isinstance(types, list) else [types]
         python = {"object": dict, "array": list, "string": str, "integer": int, "boolean": bool, "null": type(None)}
-        assert any(isinstance(value, python[n]) and not (n == "integer" and isinstance(value, bool)) for n in names), f"{path}: {value!r} is not {names}"
+        assert any(
+            isinstance(value, python[n]) and not (n == "integer" and isinstance(value, bool)) for n in names
+        ), f"{path}: {value!r} is not {names}"
     if "enum" in schema:
         assert value in schema["enum"], path
     if "const" in schema:
@@ -40,7 +41,9 @@ def test_open_data_has_every_method_and_matches_its_schema(fixture_site, languag
     folder = fixture_site / "site" / LANGUAGES[language] / "data"
     data = json.loads((folder / "methods.json").read_text(encoding="utf-8"))
     _check(json.loads((folder / "methods.schema.json").read_text(encoding="utf-8")), data)
-    pages = sorted(p.parent.name for p in (fixture_site / "site" / LANGUAGES[language] / "metoder").glob("*/index.html"))
+    pages = sorted(
+        p.parent.name for p in (fixture_site / "site" / LANGUAGES[language] / "metoder").glob("*/index.html")
+    )
     assert sorted(m["id"] for m in data["methods"]) == pages == ["alfa", "beta", "gamma"]
     assert data["count"] == 3
     rows = list(csv.DictReader(io.StringIO((folder / "methods.csv").read_text(encoding="utf-8"))))
@@ -50,8 +53,10 @@ def test_open_data_has_every_method_and_matches_its_schema(fixture_site, languag
     gamma = next(m for m in data["methods"] if m["id"] == "gamma")
     assert gamma["translated"] is (language == "sv")
     for name in ("cases", "materials"):
-        _check(json.loads((folder / f"{name}.schema.json").read_text(encoding="utf-8")),
-               json.loads((folder / f"{name}.json").read_text(encoding="utf-8")))
+        _check(
+            json.loads((folder / f"{name}.schema.json").read_text(encoding="utf-8")),
+            json.loads((folder / f"{name}.json").read_text(encoding="utf-8")),
+        )
     assert "CC BY 4.0" in (folder / "LICENSE.txt").read_text(encoding="utf-8")
 
 
@@ -62,12 +67,21 @@ def test_open_data_lists_every_file_a_material_offers_the_generated_ones_too(fix
     material = next(m for m in data["materials"] if m["id"] == "startmote-mall")
     files = {f["file"]: f for f in material["files"]}
     assert list(files) == ["startmote-mall.pdf", "startmote-mall.docx", "startmote-mall.md", "startmote-template.txt"]
-    assert files["startmote-mall.pdf"]["generated_from"] == files["startmote-mall.docx"]["generated_from"] == "startmote-mall.md"
-    assert files["startmote-mall.md"]["generated_from"] is None and files["startmote-template.txt"]["generated_from"] is None
+    assert (
+        files["startmote-mall.pdf"]["generated_from"]
+        == files["startmote-mall.docx"]["generated_from"]
+        == "startmote-mall.md"
+    )
+    assert (
+        files["startmote-mall.md"]["generated_from"] is None
+        and files["startmote-template.txt"]["generated_from"] is None
+    )
     for f in files.values():  # each listed file is served at its address, with the size given
         assert (site / f["url"]).stat().st_size == f["bytes"], f["url"]
     rows = list(csv.DictReader(io.StringIO((site / "data" / "materials.csv").read_text(encoding="utf-8"))))
-    assert next(r for r in rows if r["id"] == "startmote-mall")["files"].startswith("startmote-mall.pdf; startmote-mall.docx")
+    assert next(r for r in rows if r["id"] == "startmote-mall")["files"].startswith(
+        "startmote-mall.pdf; startmote-mall.docx"
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -78,13 +92,26 @@ def test_methods_index_links_open_data_and_has_filters_hidden_without_javascript
     (form,) = doc.find_all("form", data_mb_filter=True)
     assert "hidden" in form.attrs  # without JavaScript, the plain full list
     facets = [f.attrs["data-mb-facet"] for f in form.find_all("fieldset")]
-    assert facets == ["step", "evidence_strength", "evidence_result", "prevention_level", "violence_form", "arena",
-                      "target_group", "school_stage", "cost", "approach", "gender_transformative"]
+    assert facets == [
+        "step",
+        "evidence_strength",
+        "evidence_result",
+        "prevention_level",
+        "violence_form",
+        "arena",
+        "target_group",
+        "school_stage",
+        "cost",
+        "approach",
+        "gender_transformative",
+    ]
     # one checkbox per vocabulary value, its value the value's slug, its label with the count before any choice
     arena = form.find_all("fieldset")[5]
     boxes = [i.attrs["value"] for i in arena.find_all("input")]
-    assert boxes[:3] == ["kommunledning", "socialtjanst", "skola"] and all(i.attrs["type"] == "checkbox" for i in arena.find_all("input"))
-    labels = {l.attrs["for"]: l.text() for l in arena.find_all("label")}
+    assert boxes[:3] == ["kommunledning", "socialtjanst", "skola"] and all(
+        i.attrs["type"] == "checkbox" for i in arena.find_all("input")
+    )
+    labels = {lab.attrs["for"]: lab.text() for lab in arena.find_all("label")}
     assert labels["mb-f-arena-skola"].endswith("(1)") and labels["mb-f-arena-polis"].endswith("(0)")
     cards = doc.find_all("article", data_mb_entry=True)
     assert not any("hidden" in c.attrs for c in cards)
@@ -93,9 +120,15 @@ def test_methods_index_links_open_data_and_has_filters_hidden_without_javascript
 def test_facet_values_on_a_method_page_link_to_the_filtered_index(fixture_site):
     doc = parse(fixture_site / "site/metoder/alfa/index.html")
     hrefs = [a.attrs["href"] for a in doc.find_all("a")]
-    for expected in ("../?arena=skola", "../?arena=socialtjanst", "../?prevention_level=universell",
-                     "../?violence_form=mans-vald-mot-kvinnor", "../?evidence_strength=3", "../?evidence_result=no-effect",
-                     "../?gender_transformative=ja"):
+    for expected in (
+        "../?arena=skola",
+        "../?arena=socialtjanst",
+        "../?prevention_level=universell",
+        "../?violence_form=mans-vald-mot-kvinnor",
+        "../?evidence_strength=3",
+        "../?evidence_result=no-effect",
+        "../?gender_transformative=ja",
+    ):
         assert expected in hrefs
 
 

@@ -7,9 +7,8 @@ handler, no element off the allowlist, no script address and no file from anothe
 
 from __future__ import annotations
 
-import re
-
 import html
+import re
 
 import ada_url
 from hypothesis import HealthCheck, given, settings
@@ -17,37 +16,157 @@ from hypothesis import strategies as st
 from justhtml import JustHTML
 from selectolax.lexbor import LexborHTMLParser
 
-from metodbanken.htmlpolicy import CONTENT_ELEMENTS, check_fragment, scan_page
-from metodbanken.markup import PAGE_ORIGIN, check_markdown_text, render
+from metodbanken.safety.allowlist import CONTENT_ELEMENTS, check_fragment, scan_page
+from metodbanken.safety.markup import PAGE_ORIGIN, check_markdown_text, render
 
 BASE = PAGE_ORIGIN + "metoder/x/"
-SETTINGS = settings(max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", "300")), deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+SETTINGS = settings(
+    max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    database=None,
+)
 
-SCHEMES = ["javascript:", "JaVaScRiPt:", " javascript:", "java\tscript:", "java\nscript:", "&#106;avascript:",
-           "&#x6A;avascript&#58;", "vbscript:", "data:text/html,", "data:image/svg+xml,", "https:", "http:", "mailto:",
-           "//", "\\\\", "/\\", "", "ftp:", "blob:", "file:", "javas&#99;ript:", "\x00javascript:", "&Tab;javascript:"]
+SCHEMES = [
+    "javascript:",
+    "JaVaScRiPt:",
+    " javascript:",
+    "java\tscript:",
+    "java\nscript:",
+    "&#106;avascript:",
+    "&#x6A;avascript&#58;",
+    "vbscript:",
+    "data:text/html,",
+    "data:image/svg+xml,",
+    "https:",
+    "http:",
+    "mailto:",
+    "//",
+    "\\\\",
+    "/\\",
+    "",
+    "ftp:",
+    "blob:",
+    "file:",
+    "javas&#99;ript:",
+    "\x00javascript:",
+    "&Tab;javascript:",
+]
 HOSTS = ["evil.example", "metodbanken.invalid", "", "127.0.0.1", "evil.example@metodbanken.invalid"]
 PATHS = ["", "/", "/a.png", "alert(1)", "../metoder/alfa.md", "#x", "?q=1", "//x", "%0a"]
 
-urls = st.builds(lambda s, h, p: s + ("//" + h if h and s in ("https:", "http:") else h) + p,
-                 st.sampled_from(SCHEMES), st.sampled_from(HOSTS), st.sampled_from(PATHS))
+urls = st.builds(
+    lambda s, h, p: s + ("//" + h if h and s in ("https:", "http:") else h) + p,
+    st.sampled_from(SCHEMES),
+    st.sampled_from(HOSTS),
+    st.sampled_from(PATHS),
+)
 
-TAGS = ["a", "img", "p", "div", "span", "script", "svg", "math", "iframe", "style", "template", "noscript", "textarea",
-        "title", "xmp", "object", "embed", "video", "audio", "source", "input", "form", "button", "details", "table",
-        "select", "option", "animate", "set", "image", "use", "foreignObject", "base", "meta", "link", "area", "map",
-        "mglyph", "malignmark", "annotation-xml", "plaintext", "iframe srcdoc", "frameset", "body", "html"]
-ATTRIBUTES = ["href", "src", "srcset", "onclick", "onerror", "ONLOAD", "style", "xlink:href", "action", "formaction",
-              "poster", "ping", "background", "data", "id", "class", "title", "alt", "attributeName", "to", "values",
-              "srcdoc", "is", "open", "lang"]
+TAGS = [
+    "a",
+    "img",
+    "p",
+    "div",
+    "span",
+    "script",
+    "svg",
+    "math",
+    "iframe",
+    "style",
+    "template",
+    "noscript",
+    "textarea",
+    "title",
+    "xmp",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "source",
+    "input",
+    "form",
+    "button",
+    "details",
+    "table",
+    "select",
+    "option",
+    "animate",
+    "set",
+    "image",
+    "use",
+    "foreignObject",
+    "base",
+    "meta",
+    "link",
+    "area",
+    "map",
+    "mglyph",
+    "malignmark",
+    "annotation-xml",
+    "plaintext",
+    "iframe srcdoc",
+    "frameset",
+    "body",
+    "html",
+]
+ATTRIBUTES = [
+    "href",
+    "src",
+    "srcset",
+    "onclick",
+    "onerror",
+    "ONLOAD",
+    "style",
+    "xlink:href",
+    "action",
+    "formaction",
+    "poster",
+    "ping",
+    "background",
+    "data",
+    "id",
+    "class",
+    "title",
+    "alt",
+    "attributeName",
+    "to",
+    "values",
+    "srcdoc",
+    "is",
+    "open",
+    "lang",
+]
 QUOTES = ['"', "'", ""]
 
 
 @st.composite
 def attribute(draw):
     name = draw(st.sampled_from(ATTRIBUTES))
-    value = draw(st.one_of(urls, st.sampled_from(["alert(1)", "href", "x", "url(https://evil.example/)", "a>b", "\"", "'",
-                                                  "__config", "md-header", "md-button md-button--primary", "mb-x", "mb-x md-x",
-                                                  "x\"><script", "Stora", "note", "admonition"])))
+    value = draw(
+        st.one_of(
+            urls,
+            st.sampled_from(
+                [
+                    "alert(1)",
+                    "href",
+                    "x",
+                    "url(https://evil.example/)",
+                    "a>b",
+                    '"',
+                    "'",
+                    "__config",
+                    "md-header",
+                    "md-button md-button--primary",
+                    "mb-x",
+                    "mb-x md-x",
+                    'x"><script',
+                    "Stora",
+                    "note",
+                    "admonition",
+                ]
+            ),
+        )
+    )
     quote = draw(st.sampled_from(QUOTES))
     return f" {name}={quote}{value}{quote}"
 
@@ -58,7 +177,9 @@ def html_fragment(draw, depth=0):
     for _ in range(draw(st.integers(1, 4))):
         kind = draw(st.integers(0, 5))
         if kind == 0 or depth > 2:
-            parts.append(draw(st.sampled_from(["text", "<", ">", "&", "<!--", "-->", "<![CDATA[", "]]>", "</", "<?x", "\n"])))
+            parts.append(
+                draw(st.sampled_from(["text", "<", ">", "&", "<!--", "-->", "<![CDATA[", "]]>", "</", "<?x", "\n"]))
+            )
         else:
             tag = draw(st.sampled_from(TAGS))
             attrs = "".join(draw(st.lists(attribute(), max_size=3)))
@@ -88,10 +209,14 @@ def dangerous_in(html_text: str) -> list[str]:
             name = (name or "").lower()
             if name.startswith("on") or name == "style":
                 found.append(f"{tag} {name}")
-            if name == "id" and (not re.fullmatch(r"[a-z][a-z0-9_-]*", value or "") or (value or "").startswith(("md-", "mb-"))):
+            if name == "id" and (
+                not re.fullmatch(r"[a-z][a-z0-9_-]*", value or "") or (value or "").startswith(("md-", "mb-"))
+            ):
                 found.append(f"{tag} id={value!r}")  # the theme's (__*, md-*) or a template's (mb-*) or not a slug
-            if name == "class" and any(c.startswith("md-") or not (c.startswith("mb-") or c in ADMONITION_CLASSES)
-                                       for c in (value or "").split()):
+            if name == "class" and any(
+                c.startswith("md-") or not (c.startswith("mb-") or c in ADMONITION_CLASSES)
+                for c in (value or "").split()
+            ):
                 found.append(f"{tag} class={value!r}")
             if name in ("href", "src", "xlink:href", "action", "formaction", "srcset", "poster", "ping", "data"):
                 try:
@@ -118,17 +243,61 @@ def test_html_the_check_accepts_is_harmless_to_another_parser(fragment):
 def test_every_url_the_check_accepts_is_a_web_mail_or_own_address(url, tag, quote):
     attribute = "href" if tag == "a" else "src"
     value = url if quote else url.replace(" ", "").replace(">", "")
-    fragment = f"<{tag} {attribute}={quote}{value}{quote}>x</{tag}>" if tag == "a" else f"<img src={quote}{value}{quote} alt=''>"
+    fragment = (
+        f"<{tag} {attribute}={quote}{value}{quote}>x</{tag}>"
+        if tag == "a"
+        else f"<img src={quote}{value}{quote} alt=''>"
+    )
     if not check_fragment(fragment, base_url=BASE):
         assert dangerous_in(fragment) == [], fragment
 
 
-MARKDOWN_PIECES = ["[x](", ")", "](", "[", "]", "<", ">", "{: ", "{#x ", " }", "onclick=\"alert(1)\"", "style=\"x\"",
-                   "javascript:alert(1)", "https://evil.example/a.png", "![i](", "<a href=\"", "\">", "</a>", "\n\n",
-                   "\n", "    ", "- ", "> ", "`", "*", "_", "&#106;", "&colon;", "[r]: ", "<javascript:alert(1)>",
-                   "<svg><set attributeName=href to=javascript:alert(1) /></svg>", "<img src=x onerror=alert(1)>",
-                   "<div markdown=\"1\">", "</div>", "!!! note\n    ", "{: #__config }", "{: .md-button }", "{: #md-x }",
-                   "{: .mb-x }", "# ", "## Md-rubrik", "## 2020", "| a | b |\n|---|---|\n", "text"]
+MARKDOWN_PIECES = [
+    "[x](",
+    ")",
+    "](",
+    "[",
+    "]",
+    "<",
+    ">",
+    "{: ",
+    "{#x ",
+    " }",
+    'onclick="alert(1)"',
+    'style="x"',
+    "javascript:alert(1)",
+    "https://evil.example/a.png",
+    "![i](",
+    '<a href="',
+    '">',
+    "</a>",
+    "\n\n",
+    "\n",
+    "    ",
+    "- ",
+    "> ",
+    "`",
+    "*",
+    "_",
+    "&#106;",
+    "&colon;",
+    "[r]: ",
+    "<javascript:alert(1)>",
+    "<svg><set attributeName=href to=javascript:alert(1) /></svg>",
+    "<img src=x onerror=alert(1)>",
+    '<div markdown="1">',
+    "</div>",
+    "!!! note\n    ",
+    "{: #__config }",
+    "{: .md-button }",
+    "{: #md-x }",
+    "{: .mb-x }",
+    "# ",
+    "## Md-rubrik",
+    "## 2020",
+    "| a | b |\n|---|---|\n",
+    "text",
+]
 
 
 @SETTINGS
@@ -136,7 +305,9 @@ MARKDOWN_PIECES = ["[x](", ")", "](", "[", "]", "<", ">", "{: ", "{#x ", " }", "
 def test_markdown_the_check_accepts_renders_to_nothing_the_last_net_refuses(text):
     if check_markdown_text(text, page_path="metoder/x/") == []:
         rendered = render(text)
-        page = f"<!doctype html><html><head></head><body><article>{rendered}</article></body></html>"  # checked by lexbor
+        page = (
+            f"<!doctype html><html><head></head><body><article>{rendered}</article></body></html>"  # checked by lexbor
+        )
         assert scan_page(page, page_url=BASE)[0] == [], text
         assert dangerous_in(rendered) == [], text
 
@@ -144,7 +315,8 @@ def test_markdown_the_check_accepts_renders_to_nothing_the_last_net_refuses(text
 @SETTINGS
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=60))
 def test_plain_text_placed_in_a_page_shows_as_itself(text):
-    from metodbanken.render import markdown_text
+    from metodbanken.pages.render import markdown_text
+
     escaped = str(markdown_text(text))
     rendered = render(f"Before {escaped} after")
     shown = LexborHTMLParser(rendered).body.text()

@@ -7,25 +7,31 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-from metodbanken.errors import ErrorCollector
-from metodbanken.fielddocs import FIELD_DOCS_SV
-from metodbanken.jsonschema import REGENERATE, build_schemas, stale_schemas
-from metodbanken.schema import CASE, MATERIAL, MATERIAL_FILE, METHOD, QUESTION, SOURCE, STEP, TERM
-from metodbanken.sourcefile import read_markdown, read_yaml
 from sitekit import FIXTURES, REPO
+
+from metodbanken.content.fielddocs import FIELD_DOCS_SV
+from metodbanken.content.reading import read_markdown, read_yaml
+from metodbanken.content.schema import CASE, MATERIAL, MATERIAL_FILE, METHOD, QUESTION, SOURCE, STEP, TERM
+from metodbanken.editors.jsonschema import REGENERATE, build_schemas, stale_schemas
+from metodbanken.words.errors import ErrorCollector
 
 _HINT = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
 
 
 def test_committed_schemas_are_up_to_date():
     stale = stale_schemas(REPO)
-    assert not stale, f"schemas/ is out of date ({', '.join(stale)}). Regenerate it with `{REGENERATE}` and commit schemas/."
+    assert (
+        not stale
+    ), f"schemas/ is out of date ({', '.join(stale)}). Regenerate it with `{REGENERATE}` and commit schemas/."
 
 
 def test_every_field_has_a_swedish_explanation():
-    fields = {f.name for t in (METHOD, CASE, MATERIAL, STEP, TERM, SOURCE) for f in t.fields} | {f.name for f in MATERIAL_FILE + QUESTION}
-    assert sorted(fields - set(FIELD_DOCS_SV)) == [], "add the Swedish explanation to metodbanken/fielddocs.py FIELD_DOCS_SV"
+    fields = {f.name for t in (METHOD, CASE, MATERIAL, STEP, TERM, SOURCE) for f in t.fields} | {
+        f.name for f in MATERIAL_FILE + QUESTION
+    }
+    assert (
+        sorted(fields - set(FIELD_DOCS_SV)) == []
+    ), "add the Swedish explanation to metodbanken/content/fielddocs.py FIELD_DOCS_SV"
 
 
 def _content_files(root: Path):
@@ -58,8 +64,10 @@ def test_every_valid_content_file_matches_its_schema(root):
     problems = []
     for path, name, data in _content_files(root):
         validator = jsonschema.Draft202012Validator(schemas[name])
-        problems += [f"{path.relative_to(root)}: {'/'.join(map(str, e.absolute_path))}: {e.message}"
-                     for e in validator.iter_errors(_jsonable(data))]
+        problems += [
+            f"{path.relative_to(root)}: {'/'.join(map(str, e.absolute_path))}: {e.message}"
+            for e in validator.iter_errors(_jsonable(data))
+        ]
     assert problems == []
 
 
@@ -76,11 +84,19 @@ def test_schema_rejects_what_the_validator_rejects():
 def test_the_hints_in_content_files_name_schemas_that_exist():
     names = {f"{n}.schema.json" for n in build_schemas(REPO)}
     hints = []
-    for path in [*REPO.glob("methods/*.md"), *REPO.glob("cases/*.md"), *REPO.glob("materials/*.md"), *REPO.glob("checklists/*.yml"),
-                 REPO / "glossary.yml", REPO / "sources.yml"]:
+    for path in [
+        *REPO.glob("methods/*.md"),
+        *REPO.glob("cases/*.md"),
+        *REPO.glob("materials/*.md"),
+        *REPO.glob("checklists/*.yml"),
+        REPO / "glossary.yml",
+        REPO / "sources.yml",
+    ]:
         match = _HINT.search(path.read_text(encoding="utf-8")[:500])
         if match:
             hints.append((path, match.group(1)))
-            assert (path.parent / match.group(1)).resolve() == (REPO / "schemas" / Path(match.group(1)).name).resolve(), path
+            assert (path.parent / match.group(1)).resolve() == (
+                REPO / "schemas" / Path(match.group(1)).name
+            ).resolve(), path
             assert Path(match.group(1)).name in names, f"{path}: no schema {match.group(1)}"
     assert hints

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pytest
-
 from htmlkit import parse
 
 LANGUAGES = {"sv": "", "en": "en/"}
-STEPS = ["1-initiera-samverkan", "2-beskriv-vald-som-problem", "3-identifiera-forandringsfaktorer", "4-utveckla-insatser",
-         "5-implementera-folj-upp-och-sprid"]
+STEPS = [
+    "1-initiera-samverkan",
+    "2-beskriv-vald-som-problem",
+    "3-identifiera-forandringsfaktorer",
+    "4-utveckla-insatser",
+    "5-implementera-folj-upp-och-sprid",
+]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -22,8 +26,14 @@ def test_short_step_address_redirects_to_the_step_page(fixture_site, language, n
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("path, address", [("steg/2-beskriv-vald-som-problem", "steg/2/"), ("metoder/alfa", "metoder/alfa/"),
-                                           ("exempel/testkommunen", "exempel/testkommunen/")])
+@pytest.mark.parametrize(
+    "path, address",
+    [
+        ("steg/2-beskriv-vald-som-problem", "steg/2/"),
+        ("metoder/alfa", "metoder/alfa/"),
+        ("exempel/testkommunen", "exempel/testkommunen/"),
+    ],
+)
 def test_printouts_carry_the_short_address_and_a_qr_code(fixture_site, language, path, address):
     doc = parse(fixture_site / "site" / LANGUAGES[language] / path / "index.html")
     (box,) = doc.find_all(class_="mb-print-only mb-print-address")
@@ -36,17 +46,26 @@ def test_printouts_carry_the_short_address_and_a_qr_code(fixture_site, language,
 
 def test_qr_code_encodes_the_printed_address():
     import segno
-    from metodbanken.qr import qr_svg
+
+    from metodbanken.pages.qr import qr_svg
+
     url = "https://example.org/steg/1/"
-    assert qr_svg(url).split("<g", 1)[1] == segno.make(url, error="m").svg_inline(scale=3, border=2, dark="#000", light="#fff",
-                                                                                   svgclass="mb-qr").split("<g", 1)[1]
+    assert (
+        qr_svg(url).split("<g", 1)[1]
+        == segno.make(url, error="m")
+        .svg_inline(scale=3, border=2, dark="#000", light="#fff", svgclass="mb-qr")
+        .split("<g", 1)[1]
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_step_checklist_has_a_link_per_question_and_works_as_a_plain_list(fixture_site, language):
     doc = parse(fixture_site / "site" / LANGUAGES[language] / "steg/1-initiera-samverkan/index.html")
     questions = doc.find_all("li", class_="mb-question")
-    assert [q.find_all("a", class_="mb-question-link")[0].attrs["href"] for q in questions] == ["#forsta-fragan", "#andra-fragan"]
+    assert [q.find_all("a", class_="mb-question-link")[0].attrs["href"] for q in questions] == [
+        "#forsta-fragan",
+        "#andra-fragan",
+    ]
     (tools,) = doc.find_all(data_mb_checklist_tools=True)
     assert "hidden" in tools.attrs  # the tick/save tools appear only with JavaScript
     assert not [i for q in questions for i in q.find_all("input")]  # no controls that need JavaScript
@@ -59,4 +78,6 @@ def test_whole_guide_collects_every_step_and_question(fixture_site, language):
     assert len(headings) == 5
     questions = [q.text() for q in doc.find_all("li", class_="mb-question")]
     assert len(questions) == 10
-    assert all(f"step {n}" in q.lower() or f"steg {n}" in q.lower() for n in range(1, 6) for q in questions[2 * n - 2: 2 * n])
+    assert all(
+        f"step {n}" in q.lower() or f"steg {n}" in q.lower() for n in range(1, 6) for q in questions[2 * n - 2 : 2 * n]
+    )

@@ -6,11 +6,19 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sitekit import REPO, assemble, build
 
 from metodbanken.cli import main
-from metodbanken.urls import (REDIRECTS, URL_LIST, bad_redirects, built_urls, missing_urls, read_redirects, read_url_list,
-                              write_redirects)
-from sitekit import REPO, assemble, build
+from metodbanken.pages.addresses import (
+    REDIRECTS,
+    URL_LIST,
+    bad_redirects,
+    built_urls,
+    missing_urls,
+    read_redirects,
+    read_url_list,
+    write_redirects,
+)
 
 CONTENT = ("methods", "cases", "materials", "checklists", "sources.yml", "glossary.yml", "vocabularies.yml", REDIRECTS)
 
@@ -54,8 +62,15 @@ def test_the_url_list_is_generated_from_a_build_and_names_pages_in_both_language
 
 def test_built_urls_of_the_fixture_site(fixture_site):
     urls = built_urls(fixture_site / "site")
-    for url in ("/", "/en/", "/metoder/alfa/", "/en/metoder/alfa/", "/material/startmote-mall/startmote-mall.md",
-                "/en/material/startmote-mall/startmote-template.txt", "/steg/2-beskriv-vald-som-problem/"):
+    for url in (
+        "/",
+        "/en/",
+        "/metoder/alfa/",
+        "/en/metoder/alfa/",
+        "/material/startmote-mall/startmote-mall.md",
+        "/en/material/startmote-mall/startmote-template.txt",
+        "/steg/2-beskriv-vald-som-problem/",
+    ):
         assert url in urls
     assert not any(u.startswith(("/assets/", "/search/")) for u in urls)
 
@@ -72,11 +87,18 @@ def test_a_redirect_keeps_the_old_address_working_in_both_languages(tmp_path):
     root = assemble(tmp_path)
     (root / "methods/alfa.md").rename(root / "methods/alfa-ny.md")
     (root / "methods/alfa.en.md").rename(root / "methods/alfa-ny.en.md")
-    for name in ("methods/alfa-ny.md", "methods/beta.md", "cases/testkommunen.md", "materials/startmote-mall.md",
-                 "checklists/2-beskriv-vald-som-problem.yml"):
+    for name in (
+        "methods/alfa-ny.md",
+        "methods/beta.md",
+        "cases/testkommunen.md",
+        "materials/startmote-mall.md",
+        "checklists/2-beskriv-vald-som-problem.yml",
+    ):
         path = root / name
-        path.write_text(path.read_text(encoding="utf-8").replace("id: alfa\n", "id: alfa-ny\n")
-                        .replace("[alfa]", "[alfa-ny]"), encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("id: alfa\n", "id: alfa-ny\n").replace("[alfa]", "[alfa-ny]"),
+            encoding="utf-8",
+        )
     result = build(root)
     assert result.returncode == 0, result.stdout + result.stderr
     published = ["/metoder/alfa/", "/en/metoder/alfa/"]
@@ -89,13 +111,16 @@ def test_a_redirect_keeps_the_old_address_working_in_both_languages(tmp_path):
     sv = (root / "site/metoder/alfa/index.html").read_text(encoding="utf-8")
     en = (root / "site/en/metoder/alfa/index.html").read_text(encoding="utf-8")
     assert '<html lang="sv">' in sv and '<html lang="en">' in en
-    assert 'url=../alfa-ny/' in sv and 'href="../alfa-ny/"' in en
+    assert "url=../alfa-ny/" in sv and 'href="../alfa-ny/"' in en
     assert "/metoder/alfa/" not in built_urls(root / "site")  # a redirect page is not a page
 
 
 def test_a_redirect_may_not_hide_a_page_or_lead_nowhere(fixture_site):
     built = built_urls(fixture_site / "site")
-    problems = [p.render("en") for p in bad_redirects({"metoder/alfa/": "metoder/beta/", "metoder/gammal/": "metoder/finns-inte/"}, built)]
+    problems = [
+        p.render("en")
+        for p in bad_redirects({"metoder/alfa/": "metoder/beta/", "metoder/gammal/": "metoder/finns-inte/"}, built)
+    ]
     assert len(problems) == 2 and "still has" in problems[0] and "does not have" in problems[1]
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-import os
 import http.server
+import os
 import shutil
 import threading
 from dataclasses import dataclass, field
@@ -17,8 +17,16 @@ from sitekit import REPO, assemble, build
 CONTENT = ("methods", "cases", "materials", "checklists", "glossary.yml", "synonyms.yml", "sources.yml")
 LANGUAGES = {"sv": "", "en": "en/"}
 CHROMIUM = Path(os.environ.get("METODBANKEN_CHROMIUM", "/usr/bin/chromium"))  # override only to test the skip
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -44,6 +52,7 @@ def build_or_fail(root: Path, what: str) -> Path:
 
 
 # -- a static host -------------------------------------------------------------------------------
+
 
 class _StaticHandler(http.server.SimpleHTTPRequestHandler):
     """Serve files; for a missing path answer 404 with the site's 404.html, as GitHub Pages or nginx would."""
@@ -87,12 +96,19 @@ def serve(site: Path) -> Server:
     return Server(site=site, origin=f"http://{host}:{port}", httpd=httpd)
 
 
-
 # -- page kinds ----------------------------------------------------------------------------------
 
-SECTIONS = {"start": "", "step overview": "steg/", "methods index": "metoder/", "cases index": "exempel/",
-            "materials index": "material/", "glossary": "begrepp/", "about": "om/", "accessibility statement": "tillganglighet/",
-            "search": "sok/?q=samverkan"}
+SECTIONS = {
+    "start": "",
+    "step overview": "steg/",
+    "methods index": "metoder/",
+    "cases index": "exempel/",
+    "materials index": "material/",
+    "glossary": "begrepp/",
+    "about": "om/",
+    "accessibility statement": "tillganglighet/",
+    "search": "sok/?q=samverkan",
+}
 ITEM_KINDS = {"method": ("metoder/", "method"), "case": ("exempel/", "case"), "material": ("material/", "material")}
 MISSING = "finns-inte-{language}/"
 
@@ -123,13 +139,32 @@ def fallback_pages(site: Path) -> list[str]:
     return found
 
 
-KINDS = ["start", "step overview", "step 1", "step 2", "step 3", "step 4", "step 5", "methods index", "method",
-         "cases index", "case", "materials index", "material", "glossary", "about", "accessibility statement", "search", "404"]
+KINDS = [
+    "start",
+    "step overview",
+    "step 1",
+    "step 2",
+    "step 3",
+    "step 4",
+    "step 5",
+    "methods index",
+    "method",
+    "cases index",
+    "case",
+    "materials index",
+    "material",
+    "glossary",
+    "about",
+    "accessibility statement",
+    "search",
+    "404",
+]
 PAGES = [(language, kind) for language in LANGUAGES for kind in KINDS] + [("en", "fallback")]
 PAGE_IDS = [f"{language}-{kind.replace(' ', '-')}" for language, kind in PAGES]
 
 
 # -- a visit: everything we check on a page, gathered in one load ---------------------------------
+
 
 @dataclass
 class Visit:
@@ -144,8 +179,12 @@ class Visit:
     violations: list[dict] = field(default_factory=list)
     headings: list[tuple[int, str]] = field(default_factory=list)
     html_lang: str | None = None
-    passages: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, effective lang, text) in the main content
-    lang_parts: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, lang, text) of each element with lang= in it
+    passages: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # (tag, effective lang, text) in the main content
+    lang_parts: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # (tag, lang, text) of each element with lang= in it
     console_errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # resources the page asked for that did not load
 
@@ -177,19 +216,32 @@ HEADINGS_JS = """() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]
 
 def visit_page(browser, url: str, *, language: str, kind: str) -> Visit:
     from axe_playwright_python.sync_playwright import Axe
+
     result = Visit(url=url, language=language, kind=kind)
     context = browser.new_context()
     context.set_default_timeout(20_000)  # a stuck page fails the test instead of hanging the run
     try:
         page = context.new_page()
         page.on("request", lambda request: result.requests.append(request.url))
-        page.on("response", lambda response: result.set_cookie_headers.extend(
-            v for k, v in response.headers.items() if k.lower() == "set-cookie"))
-        page.on("response", lambda response: response.status >= 400 and response.url != url and
-                result.failed.append(f"{response.status} {response.url}"))
+        page.on(
+            "response",
+            lambda response: result.set_cookie_headers.extend(
+                v for k, v in response.headers.items() if k.lower() == "set-cookie"
+            ),
+        )
+        page.on(
+            "response",
+            lambda response: response.status >= 400
+            and response.url != url
+            and result.failed.append(f"{response.status} {response.url}"),
+        )
         page.on("requestfailed", lambda request: result.failed.append(f"{request.failure} {request.url}"))
-        page.on("console", lambda message: message.type == "error" and message.location.get("url") != url and
-                result.console_errors.append(f"{message.text} ({message.location.get('url')})"))
+        page.on(
+            "console",
+            lambda message: message.type == "error"
+            and message.location.get("url") != url
+            and result.console_errors.append(f"{message.text} ({message.location.get('url')})"),
+        )
         response = page.goto(url, wait_until="networkidle")
         result.status = response.status if response else None
         result.html_lang = page.evaluate("() => document.documentElement.getAttribute('lang')")

@@ -10,8 +10,18 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browserkit import (CHROMIUM, CHROMIUM_ARGS, LANGUAGES, Visit, assemble_real_bank, build_or_fail,  # noqa: E402
-                        fallback_pages, page_kinds, serve, visit_page)
+from browserkit import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LANGUAGES,
+    Visit,
+    assemble_real_bank,
+    build_or_fail,  # noqa: E402
+    fallback_pages,
+    page_kinds,
+    serve,
+    visit_page,
+)
 
 HERE = Path(__file__).resolve().parent
 
@@ -21,6 +31,7 @@ def in_ci() -> bool:
 
 
 # -- in CI a skipped browser test is a failed one ----------------------------------------------
+
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
@@ -33,6 +44,7 @@ def pytest_runtest_makereport(item, call):
 
 
 # -- built and served sites ----------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
@@ -67,6 +79,7 @@ def real_kinds(real_site) -> dict[str, str]:
 
 # -- one Chromium --------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
@@ -75,6 +88,7 @@ def browser():
             pytest.fail(f"CI=true: browser tests cannot be skipped: {message}")
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield CspRecordingBrowser(chromium)
@@ -105,6 +119,7 @@ class CspRecordingBrowser:
             text = message.text
             if text.startswith("CSP violation") or "Content Security Policy" in text:
                 self.csp_violations.append(f"{page.url}: {text}")
+
         page.on("console", on_console)
 
     def __getattr__(self, name):
@@ -134,6 +149,7 @@ def visits(browser):
         if url not in cache:
             cache[url] = visit_page(browser, url, language=language, kind=kind)
         return cache[url]
+
     visit.cache = cache
     return visit
 
@@ -149,6 +165,7 @@ def fallback_path(fixture_bank_site) -> str:
 @pytest.fixture(scope="session")
 def visit_kind(visits, request):
     """visit_kind(language, kind): the Visit of that kind of page (the fallback page comes from the fixture bank)."""
+
     def inner(language: str, kind: str) -> Visit:
         if kind == "fallback":
             server, path = request.getfixturevalue("fixture_server"), request.getfixturevalue("fallback_path")
@@ -158,4 +175,5 @@ def visit_kind(visits, request):
             server = request.getfixturevalue("real_server")
             path = kinds[kind].format(language=language)
         return visits(server, path, language=language, kind=kind)
+
     return inner

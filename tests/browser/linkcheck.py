@@ -13,8 +13,19 @@ from urllib.parse import unquote, urlsplit
 from htmlkit import parse
 
 # (tag, attribute) pairs that point at another resource
-REFERENCES = {("a", "href"), ("area", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("source", "src"),
-              ("iframe", "src"), ("video", "src"), ("audio", "src"), ("video", "poster"), ("object", "data")}
+REFERENCES = {
+    ("a", "href"),
+    ("area", "href"),
+    ("link", "href"),
+    ("img", "src"),
+    ("script", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("video", "poster"),
+    ("object", "data"),
+}
 EXTERNAL = re.compile(r"^(https?:|mailto:|tel:|data:)", re.I)
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 
@@ -41,15 +52,25 @@ def check_site(site: Path) -> LinkReport:
                 value = element.attrs.get(attribute)
                 if value is None or (attribute == "srcset" and element.tag not in ("img", "source")):
                     continue
-                for reference in ([v.strip().split()[0] for v in value.split(",") if v.strip()] if attribute == "srcset" else [value]):
+                for reference in (
+                    [v.strip().split()[0] for v in value.split(",") if v.strip()] if attribute == "srcset" else [value]
+                ):
                     kind = _kind(element)
                     problem = _check(site, file, page_url, reference, element, ids, report, kind)
                     if problem:
-                        report.problems.append(f"{file.relative_to(site)}: <{element.tag} {attribute}=\"{reference}\"> {problem}")
+                        report.problems.append(
+                            f'{file.relative_to(site)}: <{element.tag} {attribute}="{reference}"> {problem}'
+                        )
         if file.name == "404.html":  # served for missing paths at any depth: only root-relative links work there
-            relative = [e.attrs.get("href") or e.attrs.get("src") for e in doc.iter()
-                        if (e.attrs.get("href") or e.attrs.get("src") or "/").startswith(("/", "#", "http", "mailto", "data:")) is False]
-            report.problems += [f"404.html: relative reference {r!r} breaks when served below the root" for r in relative]
+            relative = [
+                e.attrs.get("href") or e.attrs.get("src")
+                for e in doc.iter()
+                if (e.attrs.get("href") or e.attrs.get("src") or "/").startswith(("/", "#", "http", "mailto", "data:"))
+                is False
+            ]
+            report.problems += [
+                f"404.html: relative reference {r!r} breaks when served below the root" for r in relative
+            ]
     for css in sorted(site.rglob("*.css")):
         for reference in CSS_URL.findall(css.read_text(encoding="utf-8", errors="replace")):
             if EXTERNAL.match(reference) or reference.startswith("#"):
@@ -98,7 +119,11 @@ def _check(site, file, page_url, reference, element, ids, report, kind) -> str |
 
 def _target(site: Path, page_url: str, reference: str) -> Path | None:
     path = unquote(urlsplit(reference).path)
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), path)) if not path.startswith("/") else posixpath.normpath(path)
+    joined = (
+        posixpath.normpath(posixpath.join(posixpath.dirname(page_url), path))
+        if not path.startswith("/")
+        else posixpath.normpath(path)
+    )
     if joined.startswith(".."):
         return None
     target = site / joined.lstrip("/")
@@ -111,6 +136,8 @@ def _ids_cache():
     @lru_cache(maxsize=None)
     def ids(target: Path) -> frozenset[str]:
         doc = parse(target)
-        return frozenset(e.attrs["id"] for e in doc.iter() if e.attrs.get("id")) | \
-            frozenset(e.attrs["name"] for e in doc.iter() if e.tag == "a" and e.attrs.get("name"))
+        return frozenset(e.attrs["id"] for e in doc.iter() if e.attrs.get("id")) | frozenset(
+            e.attrs["name"] for e in doc.iter() if e.tag == "a" and e.attrs.get("name")
+        )
+
     return ids

@@ -8,15 +8,12 @@ writes are read back, checked with `python -m metodbanken check` and built into 
 from __future__ import annotations
 
 import difflib
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-
 from browserkit import AXE_TAGS, assemble_real_bank, build_or_fail
 from sitekit import REPO
 
@@ -54,12 +51,13 @@ def _bank_files() -> dict[str, str]:
     files = {}
     for name in BANK_FILES:
         path = REPO / name
-        for file in ([path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())):
+        for file in [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()):
             files[file.relative_to(REPO).as_posix()] = file.read_text(encoding="utf-8")
     return files
 
 
 # -- the sign-in screen --------------------------------------------------------------------------
+
 
 def test_sign_in_is_swedish_and_nothing_loads_from_another_origin(browser, real_server, record_property):
     """An English-speaking browser still gets the Swedish sign-in; every request stays on our origin; no CSP violation."""
@@ -93,12 +91,15 @@ def test_sign_in_is_swedish_and_nothing_loads_from_another_origin(browser, real_
 def test_sign_in_screen_accessibility(browser, real_server, record_property):
     """axe on the sign-in screen: our page (language, title) has no finding; Sveltia's findings are listed, not hidden."""
     from axe_playwright_python.sync_playwright import Axe
+
     context = browser.new_context(locale="sv-SE")
     try:
         page = context.new_page()
         page.goto(real_server.url("admin/"))
         page.get_by_role("button", name=SIGN_IN).wait_for(timeout=20_000)
-        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+        result = Axe().run(
+            page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        )
     finally:
         context.close()
     violations = result.response["violations"]
@@ -110,6 +111,7 @@ def test_sign_in_screen_accessibility(browser, real_server, record_property):
 
 
 # -- editing the bank through the form (local repository in OPFS) --------------------------------
+
 
 @pytest.fixture
 def cms(browser, real_server):
@@ -133,7 +135,8 @@ def cms(browser, real_server):
 def _read_bank(page) -> dict[str, str]:
     """Every file in the local repository; retried while the CMS is replacing a file (it writes through a swap file)."""
     from playwright.sync_api import Error
-    for attempt in range(20):
+
+    for _attempt in range(20):
         try:
             return page.evaluate(READ_OPFS)
         except Error:
@@ -175,30 +178,42 @@ def _fill_new_method(page, *, summary: bool = True):
     page.get_by_role("textbox", name="Id (blir filnamnet och adressen)").fill("metod-fran-formularet")
     page.get_by_role("textbox", name="Titel").fill("Metod från formuläret")
     if summary:
-        page.get_by_role("textbox", name="Sammanfattning").fill("En metod som skapades i formuläret: vägen från fält till sida.")
-    _field(page, "Steg").get_by_role("checkbox", name="2. Beskriv våld som problem (Describe violence as a problem)").check()
+        page.get_by_role("textbox", name="Sammanfattning").fill(
+            "En metod som skapades i formuläret: vägen från fält till sida."
+        )
+    _field(page, "Steg").get_by_role(
+        "checkbox", name="2. Beskriv våld som problem (Describe violence as a problem)"
+    ).check()
     _field(page, "Preventionsnivåer").get_by_role("checkbox", name="Universell (Universal)").check()
     _choose(page, "Arenor", "Skola (School)")
     _choose(page, "Målgrupper", "Barn och unga (Children and young people)")
     searched = _field(page, "Sökning efter utvärderingar (om ni inte hittade någon)")
     searched.get_by_role("checkbox").first.check()  # an optional object field is added before it can be filled
-    searched.get_by_role("textbox", name="Svenska").fill("Vi sökte i Socialstyrelsens metodguide och hittade inga utvärderingar.")
-    searched.get_by_role("textbox", name="Engelska").fill("We searched Socialstyrelsen's method guide and found no evaluations.")
+    searched.get_by_role("textbox", name="Svenska").fill(
+        "Vi sökte i Socialstyrelsens metodguide och hittade inga utvärderingar."
+    )
+    searched.get_by_role("textbox", name="Engelska").fill(
+        "We searched Socialstyrelsen's method guide and found no evaluations."
+    )
     _field(page, "Datum för sökningen").locator("input").first.fill("2026-12-02")
     _field(page, "Kostnad").get_by_role("radio", name="Gratis (Free)").check()
     _choose(page, "Källa för kostnaden", "Våldsförebyggande arbete")
     _choose_many(page, "Källor", "Våldsförebyggande arbete")
     _choose(page, "Relaterade metoder", "Gemensam definition av våld")
     _field(page, "Text").get_by_role("textbox", name="Text").fill(
-        "## Syfte\n\nAtt pröva formuläret.\n\n## Så går det till\n\nRedaktören fyller i fälten och sparar.")
+        "## Syfte\n\nAtt pröva formuläret.\n\n## Så går det till\n\nRedaktören fyller i fälten och sparar."
+    )
 
 
 def _fill_english(page):
     page.get_by_role("radio", name="Engelska").first.click()
     page.get_by_role("textbox", name="Titel").fill("Method from the form")
-    page.get_by_role("textbox", name="Sammanfattning").fill("A method created in the form: the way from fields to a page.")
+    page.get_by_role("textbox", name="Sammanfattning").fill(
+        "A method created in the form: the way from fields to a page."
+    )
     _field(page, "Text").get_by_role("textbox", name="Text").fill(
-        "## Purpose\n\nTo try the form.\n\n## How it is done\n\nThe editor fills in the fields and saves.")
+        "## Purpose\n\nTo try the form.\n\n## How it is done\n\nThe editor fills in the fields and saves."
+    )
 
 
 def _save(page):
@@ -227,7 +242,9 @@ def _bank_with(tmp_path: Path, written: dict[str, str]) -> Path:
 
 
 def _check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "metodbanken", "check", "--root", str(root)], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "metodbanken", "check", "--root", str(root)], capture_output=True, text=True
+    )
 
 
 def test_a_method_created_in_the_form_passes_check_and_builds_in_both_languages(cms, tmp_path):
@@ -236,14 +253,28 @@ def test_a_method_created_in_the_form_passes_check_and_builds_in_both_languages(
     _save(cms)
     files = _wait_for_file(cms, "methods/metod-fran-formularet.en.md")
     sv, en = files["methods/metod-fran-formularet.md"], files["methods/metod-fran-formularet.en.md"]
-    assert sv.startswith("---\n# yaml-language-server: $schema=../schemas/method.schema.json\nid: metod-fran-formularet\n"), sv
-    assert en.startswith("---\n# yaml-language-server: $schema=../schemas/method.en.schema.json\ntitle: Method from the form\n"), en
-    for line in ("steps: [2]", "prevention_levels: [universell]", "arenas: [skola]", "target_groups: [barn-och-unga]",
-                 "cost: gratis", "cost_source: skl-valdsforebyggande-2018", "evaluations_searched_on: 2026-12-02",
-                 "sources: [skl-valdsforebyggande-2018]", "related_methods: [gemensam-definition-av-vald]"):
+    assert sv.startswith(
+        "---\n# yaml-language-server: $schema=../schemas/method.schema.json\nid: metod-fran-formularet\n"
+    ), sv
+    assert en.startswith(
+        "---\n# yaml-language-server: $schema=../schemas/method.en.schema.json\ntitle: Method from the form\n"
+    ), en
+    for line in (
+        "steps: [2]",
+        "prevention_levels: [universell]",
+        "arenas: [skola]",
+        "target_groups: [barn-och-unga]",
+        "cost: gratis",
+        "cost_source: skl-valdsforebyggande-2018",
+        "evaluations_searched_on: 2026-12-02",
+        "sources: [skl-valdsforebyggande-2018]",
+        "related_methods: [gemensam-definition-av-vald]",
+    ):
         assert f"\n{line}\n" in sv, (line, sv)
     assert "\nid:" not in en and "\nsteps:" not in en, "the English file holds only the translated fields"
-    root = _bank_with(tmp_path, {p: files[p] for p in ("methods/metod-fran-formularet.md", "methods/metod-fran-formularet.en.md")})
+    root = _bank_with(
+        tmp_path, {p: files[p] for p in ("methods/metod-fran-formularet.md", "methods/metod-fran-formularet.en.md")}
+    )
     result = _check(root)
     assert result.returncode == 0, result.stdout + result.stderr
     site = build_or_fail(root, "bank with the method from the form")
@@ -264,8 +295,11 @@ def test_editing_one_field_changes_only_that_line(cms, tmp_path):
         if after[path] != before[path]:
             break
         cms.wait_for_timeout(100)
-    diff = [line for line in difflib.unified_diff(before[path].splitlines(), after[path].splitlines(), lineterm="", n=0)
-            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    diff = [
+        line
+        for line in difflib.unified_diff(before[path].splitlines(), after[path].splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
     old_summary = next(line for line in before[path].splitlines() if line.startswith("summary:"))
     assert diff == [f"-{old_summary}", "+summary: En gemensam definition av våld, beslutad av styrgruppen."], diff
     changed = sorted(p for p in after if after[p] != before.get(p))
@@ -280,8 +314,9 @@ def test_the_form_refuses_a_method_without_summary(cms):
     cms.wait_for_timeout(1000)
     assert "methods/metod-fran-formularet.md" not in cms.bank_files()
     field = _field(cms, "Sammanfattning")
-    assert field.get_attribute("aria-invalid") == "true" or field.locator("[aria-invalid=true]").count(), \
-        "the empty summary is not marked as invalid"
+    assert (
+        field.get_attribute("aria-invalid") == "true" or field.locator("[aria-invalid=true]").count()
+    ), "the empty summary is not marked as invalid"
 
 
 # -- the page around the editor: zoom, accessibility, and a preview that stays in its pane ---------
@@ -299,13 +334,16 @@ def test_the_editor_zooms_and_axe_finds_nothing_before_and_after_it_starts(cms, 
     """One viewport tag without maximum-scale (the editor adds one with maximum-scale=1: editor.js removes it), and no
     axe finding at all (WCAG 1.4.4 meta-viewport included) on the editor with a method open."""
     from axe_playwright_python.sync_playwright import Axe
+
     _one_viewport_that_zooms(cms)
     cms.get_by_text("Gemensam definition av våld", exact=True).first.click()
     cms.get_by_role("document", name="Förhandsgranskning av innehåll").wait_for()
     cms.wait_for_timeout(500)
     _one_viewport_that_zooms(cms)
     result = Axe().run(cms, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
-    found = sorted(f"{v['id']} ({v['impact']}): {[n['html'][:120] for n in v['nodes']]}" for v in result.response["violations"])
+    found = sorted(
+        f"{v['id']} ({v['impact']}): {[n['html'][:120] for n in v['nodes']]}" for v in result.response["violations"]
+    )
     record_property("admin_editor_axe_violations", "; ".join(found) or "none")
     assert found == [], f"axe findings on the form editor: {found}"
 
@@ -315,7 +353,7 @@ OVERLAYS = {
     "style sheet": '<style>.mb-over{position:fixed;inset:0;z-index:99999;background:#c00}</style><div class="mb-over">ÖVERLAGRING</div>',
     # a popover opens in the top layer, above any containment: only removing it (editor.js) keeps it in the preview
     "popover": '<button popovertarget="mb-pop">Öppna</button><div id="mb-pop" popover style="inset:0;width:auto;height:auto;'
-               'max-width:none;max-height:none;margin:0;background:#c00">ÖVERLAGRING</div>',
+    'max-width:none;max-height:none;margin:0;background:#c00">ÖVERLAGRING</div>',
     # positioned by a rule editor.js cannot remove (a constructed style sheet stands for any way a draft might find):
     # only the preview's containment (editor.css) keeps it in the preview
     "any other positioning": '<div class="mb-over">ÖVERLAGRING</div>',
@@ -343,11 +381,15 @@ def test_a_drafts_preview_cannot_cover_the_editor(cms, kind):
         assert preview.get_by_text("ÖVERLAGRING").count() == 1, "the draft's text is still previewed"
     save = cms.get_by_role("button", name="Spara", exact=True)
     box = save.bounding_box()
-    at_save = cms.evaluate("""([x, y]) => { const e = document.elementFromPoint(x, y);
+    at_save = cms.evaluate(
+        """([x, y]) => { const e = document.elementFromPoint(x, y);
                                return e.closest('button') ? e.closest('button').dataset.label || e.closest('button').textContent : e.outerHTML.slice(0, 200); }""",
-                           [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+    )
     assert at_save == "Spara", f"a click at Save would reach the draft's element: {at_save}"
     form = _field(cms, "Text").get_by_role("textbox", name="Text").bounding_box()
-    in_form = cms.evaluate("""([x, y]) => { const e = document.elementFromPoint(x, y); return !e.closest('[role=document]'); }""",
-                           [form["x"] + 20, form["y"] + 10])
+    in_form = cms.evaluate(
+        """([x, y]) => { const e = document.elementFromPoint(x, y); return !e.closest('[role=document]'); }""",
+        [form["x"] + 20, form["y"] + 10],
+    )
     assert in_form, "the draft's element lies over the form"

@@ -130,7 +130,16 @@ def test_printed_step_page_has_every_question_the_short_address_and_no_navigatio
     assert len(questions) == 2 and all(q in flat for q in questions)
     assert f"http://127.0.0.1:8000/{prefix}steg/2/" in flat.replace(" ", "")
     assert "✓" in text  # the ticked question is ticked on paper
-    nav_words = ["Innehållsförteckning", "Table of contents", "Föregående", "Previous", "Sök", "Search", "Kopiera länk", "Copy link"]
+    nav_words = [
+        "Innehållsförteckning",
+        "Table of contents",
+        "Föregående",
+        "Previous",
+        "Sök",
+        "Search",
+        "Kopiera länk",
+        "Copy link",
+    ]
     assert [w for w in nav_words if w in text] == []
     assert page.locator("svg.mb-qr").count() == 1
 
@@ -148,6 +157,7 @@ def test_whole_guide_prints_all_steps(context, fixture_server):
 @pytest.mark.parametrize("path", [STEP_2, "en/" + STEP_2, "steg/hela-guiden/", "en/steg/hela-guiden/", "steg/"])
 def test_checklist_pages_with_their_tools_have_no_axe_violations(context, fixture_server, path):
     from axe_playwright_python.sync_playwright import Axe
+
     page = context.new_page()
     page.goto(fixture_server.url(path))
     if "hela-guiden" not in path and path != "steg/":

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from browserkit import LANGUAGES
 
 VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1300, "height": 900}}
@@ -32,6 +31,7 @@ def open_page(browser):
         page.goto(url)
         page.wait_for_load_state("networkidle")
         return page
+
     yield inner
     for context in contexts:
         context.close()
@@ -43,7 +43,11 @@ def open_data(site, language: str) -> list[dict]:
 
 
 def visible_ids(page) -> set[str]:
-    return set(page.eval_on_selector_all("[data-mb-entry]", "els => els.filter(e => !e.hidden).map(e => e.dataset.mbEntry.split(':')[1])"))
+    return set(
+        page.eval_on_selector_all(
+            "[data-mb-entry]", "els => els.filter(e => !e.hidden).map(e => e.dataset.mbEntry.split(':')[1])"
+        )
+    )
 
 
 def facet_count(page, facet: str, value: str) -> int:
@@ -57,6 +61,7 @@ def show_filters(page, viewport):
 
 
 # -- 1. facets -------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_first_method_is_on_the_first_phone_screen(open_page, real_server, language):
@@ -72,8 +77,12 @@ def test_first_method_is_on_the_first_phone_screen(open_page, real_server, langu
 def test_facet_counts_equal_the_open_data(open_page, real_server, real_site, language):
     methods = open_data(real_site, language)
     page = open_page(real_server.url(LANGUAGES[language] + "metoder/"))
-    for facet, field in [("arena", "arenas"), ("target_group", "target_groups"), ("violence_form", "violence_forms"),
-                         ("school_stage", "school_stages")]:
+    for facet, field in [
+        ("arena", "arenas"),
+        ("target_group", "target_groups"),
+        ("violence_form", "violence_forms"),
+        ("school_stage", "school_stages"),
+    ]:
         values = page.eval_on_selector_all(f"input[name={facet}]", "bs => bs.map(b => b.value)")
         for value in values:
             expected = sum(1 for m in methods if value in [v["value"] for v in m[field]])
@@ -98,13 +107,22 @@ def test_two_arenas_show_their_union_with_correct_counts(open_page, real_server,
     assert len(union) > len(single) > 0, "the real bank no longer has overlapping arenas to test OR with"
     assert visible_ids(page) == union
     total = len(methods)
-    expected = f"Visar {len(union)} av {total} metoder" if language == "sv" else f"Showing {len(union)} of {total} methods"
+    expected = (
+        f"Visar {len(union)} av {total} metoder" if language == "sv" else f"Showing {len(union)} of {total} methods"
+    )
     assert page.inner_text("[data-mb-count]") == expected
-    assert sorted(page.evaluate("new URLSearchParams(location.search).getAll('arena')")) == ["halso-och-sjukvard", "polis"]
+    assert sorted(page.evaluate("new URLSearchParams(location.search).getAll('arena')")) == [
+        "halso-och-sjukvard",
+        "polis",
+    ]
     # other facets count within the union; the arena facet itself counts as if no arena were chosen
     for step in range(1, 6):
-        assert facet_count(page, "step", str(step)) == sum(1 for m in methods if m["id"] in union and step in m["steps"])
-    assert facet_count(page, "arena", "skola") == sum(1 for m in methods if "skola" in {v["value"] for v in m["arenas"]})
+        assert facet_count(page, "step", str(step)) == sum(
+            1 for m in methods if m["id"] in union and step in m["steps"]
+        )
+    assert facet_count(page, "arena", "skola") == sum(
+        1 for m in methods if "skola" in {v["value"] for v in m["arenas"]}
+    )
     chips = page.eval_on_selector_all(".mb-chip", "cs => cs.map(c => c.textContent)")
     assert len(chips) == 2 and all(c.startswith("Arena: ") for c in chips)
     assert page.inner_text("[data-mb-filter-toggle]") in ("Filtrera (2)", "Filter (2)")
@@ -122,7 +140,9 @@ def test_two_arenas_show_their_union_with_correct_counts(open_page, real_server,
     assert visible_ids(page) == union
 
 
-def test_values_that_would_give_nothing_are_zero_and_disabled_and_an_empty_result_offers_ways_out(open_page, fixture_server):
+def test_values_that_would_give_nothing_are_zero_and_disabled_and_an_empty_result_offers_ways_out(
+    open_page, fixture_server
+):
     page = open_page(fixture_server.url("metoder/?arena=skola&approach=situationell"))
     assert visible_ids(page) == set()
     assert page.inner_text("[data-mb-count]") == "Visar 0 av 3 metoder"
@@ -146,6 +166,7 @@ def test_without_javascript_the_whole_list_shows_with_its_count(browser, fixture
 
 
 # -- 2. search ---------------------------------------------------------------------------------------
+
 
 def all_results(page) -> list[str]:
     page.wait_for_selector("[data-mb-search-page-list] li", timeout=15000)
@@ -201,6 +222,7 @@ def test_header_search_box_is_not_cut_on_a_phone(open_page, real_server):
 
 # -- 3. method pages -------------------------------------------------------------------------------------
 
+
 def test_method_page_leads_back_to_the_filtered_list_and_lights_the_methods_tab(open_page, real_server):
     page = open_page(real_server.url("metoder/?arena=polis"))
     page.click("[data-mb-entry]:not([hidden]) h2 a >> nth=0")
@@ -223,7 +245,10 @@ def test_every_question_ticks_when_its_text_is_tapped(open_page, real_server, la
     assert labels.count() >= 5
     for i in range(labels.count()):
         labels.nth(i).tap()
-    boxes = page.eval_on_selector_all(".mb-question-check", "bs => bs.map(b => [b.checked, b.getBoundingClientRect().width, b.getBoundingClientRect().height])")
+    boxes = page.eval_on_selector_all(
+        ".mb-question-check",
+        "bs => bs.map(b => [b.checked, b.getBoundingClientRect().width, b.getBoundingClientRect().height])",
+    )
     assert all(checked for checked, _, _ in boxes)
     assert all(w >= 24 and h >= 24 for _, w, h in boxes), boxes  # WCAG 2.2, 2.5.8
 
@@ -256,7 +281,9 @@ def test_a_failed_save_is_told_never_saved(open_page, fixture_server, language):
     assert page.errors == []
 
 
-@pytest.mark.parametrize("stored", ['{"answers": ', '[1, 2]', '{"answers": "x"}', '{"answers": {"forsta-fragan": 5}}', 'null'])
+@pytest.mark.parametrize(
+    "stored", ['{"answers": ', "[1, 2]", '{"answers": "x"}', '{"answers": {"forsta-fragan": 5}}', "null"]
+)
 def test_unreadable_stored_state_is_set_aside_and_breaks_nothing(open_page, fixture_server, stored):
     seed = f"""if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1');
       localStorage.setItem('metodbanken:checklist:sv:2', {json.dumps(stored)}); }}"""
@@ -280,12 +307,15 @@ def test_progress_bars_show_for_every_step_on_the_overview_and_the_start_page(op
     page.click("label[for='mb-check-2-forsta-fragan']")
     for path in ("steg/", ""):
         page.goto(fixture_server.url(path))
-        bars = page.eval_on_selector_all("[data-mb-progress] progress", "ps => ps.map(p => [p.value, p.max, p.offsetParent !== null])")
+        bars = page.eval_on_selector_all(
+            "[data-mb-progress] progress", "ps => ps.map(p => [p.value, p.max, p.offsetParent !== null])"
+        )
         assert len(bars) == 5 and all(visible for _, _, visible in bars)
         assert bars[1][:2] == [1, 2] and bars[0][0] == 0
 
 
 # -- 5. the start page ---------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_start_page_invites_in(open_page, real_server, real_site, language, viewport):
@@ -295,8 +325,12 @@ def test_start_page_invites_in(open_page, real_server, real_site, language, view
     methods = open_data(real_site, language)
     counts = page.inner_text(".mb-counts")
     assert f"{len(methods)} " in counts
-    arena_links = page.eval_on_selector_all(".mb-ways-in a[href*='arena=']", "as => as.map(a => a.getAttribute('href'))")
-    group_links = page.eval_on_selector_all(".mb-ways-in a[href*='target_group=']", "as => as.map(a => a.getAttribute('href'))")
+    arena_links = page.eval_on_selector_all(
+        ".mb-ways-in a[href*='arena=']", "as => as.map(a => a.getAttribute('href'))"
+    )
+    group_links = page.eval_on_selector_all(
+        ".mb-ways-in a[href*='target_group=']", "as => as.map(a => a.getAttribute('href'))"
+    )
     assert arena_links and group_links
     assert page.locator(".md-sidebar--primary:visible .md-nav__item").count() == 0 or viewport == "phone"
     page.fill("#mb-start-q", "samverkan")

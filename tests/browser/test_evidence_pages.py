@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from browserkit import AXE_TAGS, LANGUAGES
 
 PHONE = {"width": 375, "height": 812}
@@ -34,10 +33,12 @@ def first_screen_problems(page, server, site: Path) -> list[str]:
         for method_id in method_ids(site):
             page.goto(server.url(f"{prefix}metoder/{method_id}/"), wait_until="load")
             ratings = page.evaluate(RATINGS_JS)
-            if [r[0].startswith(w) for r, w in zip(ratings, words)] != [True, True]:
+            if [r[0].startswith(w) for r, w in zip(ratings, words, strict=False)] != [True, True]:
                 problems.append(f"{prefix}metoder/{method_id}/: the box starts {[r[0][:40] for r in ratings]}")
             elif any(bottom > PHONE["height"] for _, _, bottom in ratings):
-                problems.append(f"{prefix}metoder/{method_id}/: a rating ends at {max(b for _, _, b in ratings):.0f} px")
+                problems.append(
+                    f"{prefix}metoder/{method_id}/: a rating ends at {max(b for _, _, b in ratings):.0f} px"
+                )
     return problems
 
 
@@ -51,8 +52,11 @@ def test_both_ratings_are_on_the_first_phone_screen_of_every_method_of_the_bank(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_the_evaluations_table_reads_without_sideways_scrolling_and_passes_axe(browser, fixture_server, language, viewport):
+def test_the_evaluations_table_reads_without_sideways_scrolling_and_passes_axe(
+    browser, fixture_server, language, viewport
+):
     from axe_playwright_python.sync_playwright import Axe
+
     context = browser.new_context(viewport=viewport)
     try:
         page = context.new_page()
@@ -64,11 +68,15 @@ def test_the_evaluations_table_reads_without_sideways_scrolling_and_passes_axe(b
         label = page.evaluate("e => getComputedStyle(e, '::before').content", first_cell.element_handle())
         if viewport is PHONE:  # stacked: each cell says what it is
             assert label == ('"Vem som utvärderade: "' if language == "sv" else '"Who evaluated: "')
-            assert not page.locator(".mb-evaluations thead").is_visible() or \
-                page.locator(".mb-evaluations thead").bounding_box()["width"] <= 1
+            assert (
+                not page.locator(".mb-evaluations thead").is_visible()
+                or page.locator(".mb-evaluations thead").bounding_box()["width"] <= 1
+            )
         else:
             assert label in ("none", "normal")
-        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+        result = Axe().run(
+            page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        )
         assert result.response["violations"] == []
     finally:
         context.close()
@@ -79,12 +87,18 @@ def test_the_rating_facets_filter_the_list(browser, fixture_server, language):
     context = browser.new_context(viewport=DESKTOP)
     try:
         page = context.new_page()
-        page.goto(fixture_server.url(f"{LANGUAGES[language]}metoder/?evidence_result=no-effect&evidence_result=not-measured"),
-                  wait_until="networkidle")
-        shown = page.eval_on_selector_all("[data-mb-entry]", "els => els.filter(e => !e.hidden).map(e => e.dataset.mbEntry)")
+        page.goto(
+            fixture_server.url(f"{LANGUAGES[language]}metoder/?evidence_result=no-effect&evidence_result=not-measured"),
+            wait_until="networkidle",
+        )
+        shown = page.eval_on_selector_all(
+            "[data-mb-entry]", "els => els.filter(e => !e.hidden).map(e => e.dataset.mbEntry)"
+        )
         assert sorted(shown) == ["method:alfa", "method:gamma"]  # OR within a facet
         page.check("#mb-f-evidence_strength-3")  # AND across facets
-        shown = page.eval_on_selector_all("[data-mb-entry]", "els => els.filter(e => !e.hidden).map(e => e.dataset.mbEntry)")
+        shown = page.eval_on_selector_all(
+            "[data-mb-entry]", "els => els.filter(e => !e.hidden).map(e => e.dataset.mbEntry)"
+        )
         assert shown == ["method:alfa"]
         assert "evidence_strength=3" in page.url
         count = page.inner_text("label[for='mb-f-evidence_strength-1'] [data-mb-facet-count]")

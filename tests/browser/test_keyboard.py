@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from browserkit import LANGUAGES
 
 FOCUSED_JS = """() => {
@@ -30,7 +29,9 @@ def tab(page) -> dict:
 
 @pytest.mark.parametrize("kind", ["start", "method", "step 1"])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_skip_link_is_first_and_moves_focus_into_the_main_content(keyboard_page, real_server, real_kinds, language, kind):
+def test_skip_link_is_first_and_moves_focus_into_the_main_content(
+    keyboard_page, real_server, real_kinds, language, kind
+):
     page = keyboard_page
     page.goto(real_server.url(LANGUAGES[language] + real_kinds[kind]), wait_until="networkidle")
     first = tab(page)
@@ -44,19 +45,24 @@ def test_skip_link_is_first_and_moves_focus_into_the_main_content(keyboard_page,
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_language_switcher_is_reached_by_tab_shown_and_leads_to_the_same_page(keyboard_page, real_server, real_kinds, language):
+def test_language_switcher_is_reached_by_tab_shown_and_leads_to_the_same_page(
+    keyboard_page, real_server, real_kinds, language
+):
     page = keyboard_page
     path = real_kinds["method"]
     page.goto(real_server.url(LANGUAGES[language] + path), wait_until="networkidle")
     stops = []
     while len(stops) < 8 and (not stops or stops[-1]["hreflang"] != OTHER[language]):
         stops.append(tab(page))
-    assert stops[-1]["hreflang"] == OTHER[language], \
-        f"the link to the {OTHER[language]} version is not among the first 8 Tab stops: {[s['text'] or s['cls'] for s in stops]}"
+    assert (
+        stops[-1]["hreflang"] == OTHER[language]
+    ), f"the link to the {OTHER[language]} version is not among the first 8 Tab stops: {[s['text'] or s['cls'] for s in stops]}"
     assert "md-skip" in stops[0]["cls"] and not any(stop["in_main"] for stop in stops)
     page.wait_for_timeout(400)  # the menu fades in while focus is inside it
     shown = page.evaluate(FOCUSED_JS)
-    assert shown["hreflang"] == OTHER[language] and shown["menu_opacity"] == "1", f"the focused language link is not shown: {shown}"
+    assert (
+        shown["hreflang"] == OTHER[language] and shown["menu_opacity"] == "1"
+    ), f"the focused language link is not shown: {shown}"
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == real_server.url(LANGUAGES[OTHER[language]] + path), page.url

@@ -13,21 +13,27 @@ COUNT = {"sv": "Visar {shown} av {total} material", "en": "Showing {shown} of {t
 
 @pytest.fixture(params=sorted(VIEWPORTS))
 def page(browser, request):
-    context = browser.new_context(viewport=VIEWPORTS[request.param], is_mobile=request.param == "phone",
-                                  has_touch=request.param == "phone")
+    context = browser.new_context(
+        viewport=VIEWPORTS[request.param], is_mobile=request.param == "phone", has_touch=request.param == "phone"
+    )
     page = context.new_page()
     yield page
     context.close()
 
 
 def visible_cards(page) -> list[str]:
-    return page.eval_on_selector_all("[data-mb-index=material] [data-mb-entry]",
-                                     "cs => cs.filter(c => !c.hidden && c.offsetParent !== null).map(c => c.dataset.mbEntry.split(':')[1])")
+    return page.eval_on_selector_all(
+        "[data-mb-index=material] [data-mb-entry]",
+        "cs => cs.filter(c => !c.hidden && c.offsetParent !== null).map(c => c.dataset.mbEntry.split(':')[1])",
+    )
 
 
 def card_data(page) -> dict[str, dict[str, list[str]]]:
-    return page.eval_on_selector_all("[data-mb-index=material] [data-mb-entry]", """cs => Object.fromEntries(cs.map(c => [
-        c.dataset.mbEntry.split(':')[1], {type: [c.dataset.type], step: c.dataset.step.split(' '), language: c.dataset.language.split(' ')}]))""")
+    return page.eval_on_selector_all(
+        "[data-mb-index=material] [data-mb-entry]",
+        """cs => Object.fromEntries(cs.map(c => [
+        c.dataset.mbEntry.split(':')[1], {type: [c.dataset.type], step: c.dataset.step.split(' '), language: c.dataset.language.split(' ')}]))""",
+    )
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
@@ -55,7 +61,9 @@ def test_materials_filters_by_type_step_and_language(page, real_server, language
     page.select_option("#mb-materials-step", "")
     page.select_option("#mb-materials-language", "en")
     assert visible_cards(page) == [m for m, d in data.items() if "en" in d["language"]]
-    shown_languages = page.eval_on_selector_all("[data-mb-file-language]", "ls => ls.filter(l => l.offsetParent !== null).map(l => l.dataset.mbFileLanguage)")
+    shown_languages = page.eval_on_selector_all(
+        "[data-mb-file-language]", "ls => ls.filter(l => l.offsetParent !== null).map(l => l.dataset.mbFileLanguage)"
+    )
     assert shown_languages and set(shown_languages) == {"en"}
 
     # the filtered list can be shared: the address holds the state
@@ -78,8 +86,10 @@ def test_materials_filters_by_type_step_and_language(page, real_server, language
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_each_file_in_the_index_says_its_language_and_downloads(page, real_server, language):
     page.goto(real_server.url(("" if language == "sv" else "en/") + "material/"))
-    groups = page.eval_on_selector_all("[data-mb-entry='material:presentation-ledningsgrupp'] [data-mb-file-language]",
-                                       "ls => ls.map(l => l.textContent)")
+    groups = page.eval_on_selector_all(
+        "[data-mb-entry='material:presentation-ledningsgrupp'] [data-mb-file-language]",
+        "ls => ls.map(l => l.textContent)",
+    )
     names = {"sv": ("Svenska", "Engelska"), "en": ("Swedish", "English")}[language]
     assert [g.split(":")[0] for g in groups] == list(names)
     assert all(fmt in g for g in groups for fmt in ("PDF", "DOCX", "PPTX", "MD"))
@@ -99,11 +109,15 @@ def test_each_step_page_links_its_checklist_as_pdf_and_docx_holding_the_question
     from pypdf import PdfReader
 
     prefix = "" if language == "sv" else "en/"
-    paths = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "checklists").glob("*.yml"))  # 1-initiera-samverkan, ...
+    paths = sorted(
+        p.stem for p in (Path(__file__).resolve().parents[2] / "checklists").glob("*.yml")
+    )  # 1-initiera-samverkan, ...
     assert len(paths) == 5, paths
     for path in paths:
         page.goto(real_server.url(f"{prefix}steg/{path}/"))
-        questions = page.eval_on_selector_all(".mb-checklist .mb-question-text", "ls => ls.map(l => l.textContent.trim())")
+        questions = page.eval_on_selector_all(
+            ".mb-checklist .mb-question-text", "ls => ls.map(l => l.textContent.trim())"
+        )
         expected = [f"{i}. {q}" for i, q in enumerate(questions, 1)]
         box = page.locator("[data-mb-checklist-files]")
         assert box.is_visible() and len(questions) >= 3, path
@@ -122,7 +136,9 @@ def test_each_step_page_links_its_checklist_as_pdf_and_docx_holding_the_question
         word = page.request.get(own["DOCX"])
         assert word.ok, own["DOCX"]
         document = docx.Document(io.BytesIO(word.body()))
-        headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading") and re.match(r"\d+\. ", p.text)]
+        headings = [
+            p.text for p in document.paragraphs if p.style.name.startswith("Heading") and re.match(r"\d+\. ", p.text)
+        ]
         assert headings == expected, f"{own['DOCX']}: not the page's questions"
 
         for _, href, hreflang in hrefs:  # the other language's files are served too

@@ -65,7 +65,9 @@ def test_inflected_swedish_query_finds_another_form(page, fixture_server):
 
 def test_shared_filter_url_shows_exactly_the_filtered_list(page, fixture_server):
     page.goto(fixture_server.url("metoder/?step=4&approach=situationell"))
-    visible = page.eval_on_selector_all("[data-mb-entry]", "els => els.filter(e => !e.hidden).map(e => e.dataset.mbEntry)")
+    visible = page.eval_on_selector_all(
+        "[data-mb-entry]", "els => els.filter(e => !e.hidden).map(e => e.dataset.mbEntry)"
+    )
     assert visible == ["method:gamma"]
     assert page.inner_text("[data-mb-count]") == "Visar 1 av 3 metoder"
     assert page.is_checked("#mb-f-step-4") and page.is_checked("#mb-f-approach-situationell")
