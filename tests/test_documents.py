@@ -226,6 +226,24 @@ def test_the_poster_is_a_one_page_pdf_with_its_text_as_text(documents, stem, wor
     assert reader.metadata.title and reader.metadata.subject  # the SVG's <title> and <desc>
 
 
+@pytest.mark.parametrize(
+    ("stem", "svg"), [("affisch-vecka-47", "affisch-vecka-47.svg"), ("poster-week-47", "poster-week-47.svg")]
+)
+def test_the_poster_is_also_a_png_image_of_the_same_drawing(documents, stem, svg):
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(_files(documents)[f"{stem}.png"]))
+    width, height = (
+        float(v)
+        for v in re.search(
+            rb'viewBox="0 0 ([\d.]+) ([\d.]+)"', (REPO / "materials" / "kampanjkit-vecka-47" / svg).read_bytes()
+        ).groups()
+    )
+    assert image.format == "PNG" and image.width >= 1000
+    assert abs(image.width / image.height - width / height) < 0.01  # the poster's shape, not cropped
+    assert len(image.convert("RGB").resize((40, 40)).getcolors(1600)) > 3  # drawn, not blank
+
+
 # -- files as files: names, sizes, reproducible bytes, the cache ---------------------------------------------
 
 
@@ -234,8 +252,9 @@ def test_generated_files_follow_the_rules_for_material_files(documents):
     assert len(files) >= 45
     assert [name for name, data in files.items() if generated_file_problem(name, len(data))] == []
     for name, data in files.items():
-        assert data.startswith(b"%PDF-" if name.endswith(".pdf") else b"PK"), name
-        if not name.endswith(".pdf"):
+        magic = {"pdf": b"%PDF-", "png": b"\x89PNG\r\n\x1a\n"}.get(name.rsplit(".", 1)[1], b"PK")
+        assert data.startswith(magic), name
+        if magic == b"PK":
             assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(data)).infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
@@ -254,7 +273,7 @@ def test_the_cache_makes_nothing_twice_and_drops_what_no_source_makes(bank, labe
     def refuse(*args, **kwargs):
         raise AssertionError("made again although cached")
 
-    for name in ("write_pdf", "write_docx", "write_pptx", "poster_pdf"):
+    for name in ("write_pdf", "write_docx", "write_pptx", "poster_pdf", "poster_png"):
         monkeypatch.setattr(docwriters, name, refuse)
     second = build_documents(small, labels, cache_dir=tmp_path)
     assert _files(second) == _files(first) and not (tmp_path / "stale.pdf").exists()
@@ -326,3 +345,143 @@ def test_the_checklists_command_makes_the_markdown_files_again(tmp_path, capsys)
     ).read_text(encoding="utf-8")
     assert main(["--root", str(tmp_path), "checklists"]) == 0
     assert "already up to date" in capsys.readouterr().out
+
+
+# -- tagged PDF (PDF/UA-1): structure, language, title, alternative text, and editors' text as text -------------------
+
+PDF_LANG = {"sv": "sv-SE", "en": "en-GB"}
+
+
+def _structure(reader) -> list[dict]:
+    """Every element of the PDF's structure tree, in the tree's (reading) order."""
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, list):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, dict):
+            if "/S" in node:
+                found.append(node)
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def _assert_pdf_ua(data: bytes, *, title: str | None, language: str, name: str):
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] == True, name  # noqa: E712 (a pypdf BooleanObject): a tagged PDF
+    elements = _structure(reader)
+    assert elements and elements[0]["/S"] == "/Document", name
+    assert root["/Lang"] == PDF_LANG[language], name
+    assert reader.metadata.title and (title is None or reader.metadata.title == title), name
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True, name  # noqa: E712: the window shows the title
+    xmp = root["/Metadata"].get_object().get_data()
+    assert b"<pdfuaid:part>1</pdfuaid:part>" in xmp, f"{name}: not identified as PDF/UA-1"
+    figures = [e for e in elements if e["/S"] == "/Figure"]
+    assert all(str(e.get("/Alt", "")).strip() for e in figures), f"{name}: an image without alternative text"
+    for page in reader.pages:  # every link is tagged and says where it goes
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation["/Subtype"] == "/Link":
+                assert "/StructParent" in annotation and str(annotation.get("/Contents", "")).strip(), name
+    return reader, elements
+
+
+def test_every_generated_pdf_is_tagged_pdf_ua_1_with_its_title_and_language(bank, documents):
+    files = _files(documents)
+    pdfs = [
+        (m, d)
+        for m, downloads in documents.downloads.items()
+        for d in downloads
+        if d.generated_from and d.format == "PDF"
+    ]
+    assert len(pdfs) == len([n for n in files if n.endswith(".pdf")]) >= 20
+    for material_id, download in pdfs:
+        reader, elements = _assert_pdf_ua(
+            files[download.file], title=None, language=download.language, name=download.file
+        )
+        kinds = {e["/S"] for e in elements}
+        if download.generated_from.endswith(".svg"):  # a poster: one figure whose alternative text is the poster's text
+            assert [e["/S"] for e in elements] == ["/Document", "/Figure"], download.file
+            continue
+        assert "/H1" in kinds, download.file
+        stem = download.file.rsplit(".", 1)[0]
+        source = REPO / "materials" / material_id / f"{stem}.md"
+        if source.is_file() and bank.material(material_id).type != "checklista":
+            blocks = markdown_blocks(source.read_text(encoding="utf-8"))
+            headings = [e for e in elements if re.fullmatch(r"/H[1-6]", e["/S"])]
+            assert len(headings) == sum(isinstance(b, Heading) for b in blocks), download.file
+            if any(isinstance(b, Table) for b in blocks):
+                assert {"/Table", "/TH", "/TD"} <= kinds, f"{download.file}: tables are not tagged as tables"
+            if any(isinstance(b, ListItem) for b in blocks):
+                assert {"/L", "/LI", "/LBody"} <= kinds, f"{download.file}: lists are not tagged as lists"
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("number", [1, 2, 3, 4, 5])
+def test_a_checklist_pdf_has_each_question_as_a_heading_in_page_order_and_a_described_qr_code(
+    bank, documents, number, language
+):
+    stem = STEP_FILE[language].format(n=number)
+    step = bank.step(number)
+    reader, elements = _assert_pdf_ua(_files(documents)[f"{stem}.pdf"], title=None, language=language, name=stem)
+    assert sum(e["/S"] == "/H2" for e in elements) == len(step.questions)  # one heading per question
+    text = _squash("\n".join(page.extract_text() for page in reader.pages))
+    positions = [text.find(_squash(q.text.get(language))) for q in step.questions]
+    assert -1 not in positions and positions == sorted(positions)  # in the step's order, page after page
+    qr = [e for e in elements if e["/S"] == "/Figure"]
+    prefix = "" if language == "sv" else "en/"
+    address = f"https://metodbanken.example/{prefix}steg/{step.page_id}/"
+    assert len(qr) == 1 and address in str(qr[0]["/Alt"])  # the QR code says where it leads
+    links = [a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots") or []]
+    assert address in links  # the printed address is a link too
+
+
+HOSTILE = (
+    '#eval("panic()")',
+    '#import "/etc/passwd": *',
+    "] [ $x^2$ @ref <label>",
+    "\\ \\\\ `raw` *b* _i_ // c /* d */",
+    '#read("/etc/hostname")',
+    '"}, {"kind": "heading", "level": 1',
+    "#{ sys.inputs } #set text(size: 99pt)",
+)
+
+
+def test_editors_text_never_becomes_typst_code_in_a_pdf():
+    from datetime import date
+
+    from metodbanken.documents.model import Document, Run
+
+    title = "Titel " + HOSTILE[0]
+    document = Document(
+        title=title,
+        language="en",
+        created=date(2026, 1, 2),
+        subject=HOSTILE[1],
+        keywords=(HOSTILE[2],),
+        blocks=(
+            Heading(1, (Run(title),)),
+            Heading(2, (Run(HOSTILE[6]),)),
+            Paragraph(tuple(Run(h, bold=i % 2 == 0) for i, h in enumerate(HOSTILE))),
+            Paragraph((Run("Svensk text", lang="sv"),)),
+            ListItem((Run(HOSTILE[1]),)),
+            ListItem((Run(HOSTILE[2]),), number=1),
+            Table(header=((Run(HOSTILE[3]),),), rows=(((Run(HOSTILE[4]),),),)),
+            Paragraph((Run(HOSTILE[5], href="https://example.org/?q=]#x"),)),
+        ),
+    )
+    reader, elements = _assert_pdf_ua(docwriters.write_pdf(document), title=title, language="en", name="hostile")
+    text = _squash("\n".join(page.extract_text() for page in reader.pages))
+    for hostile in HOSTILE:
+        assert _squash(hostile) in text  # shown as the editor wrote it
+    assert sum(e["/S"] == "/H1" for e in elements) == 1 and sum(e["/S"] == "/H2" for e in elements) == 1
+    assert any(str(e.get("/Lang", "")) == "sv-SE" for e in elements)  # the Swedish passage is marked as Swedish
+    assert reader.metadata.subject == HOSTILE[1]

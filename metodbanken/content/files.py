@@ -207,6 +207,7 @@ LABEL_PLACEHOLDERS_FILLED_BY_CODE = {
     "search_more": {"n"},
     "checklist_file": {"n"},
     "doc_checklist_title": {"n", "title"},
+    "doc_qr_alt": {"url"},
     "step_n": {"n"},
     "step_n_of": {"n"},  # not used by any template at present
 }

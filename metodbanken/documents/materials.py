@@ -5,7 +5,7 @@ time from the same sources as the pages, so they never drift.
 - A checklist material's documents come from the steps' checklists (checklists/*.yml): its Markdown file's name, for
   all its steps, and one file per step and language when it covers several steps. Its Markdown file is made from the
   same checklists too (`python -m metodbanken checklists`); the build refuses one that says anything else.
-- A poster SVG becomes PDF.
+- A poster SVG becomes PDF and PNG.
 
 Only the bank's materials are converted (a constant cost, not one per method). Each file is cached on disk by the hash
 of everything it is made from, so a build that changes nothing makes nothing. Generated names and sizes follow the
@@ -28,8 +28,8 @@ from metodbanken.pages.render import SECTIONS
 from metodbanken.words.errors import ErrorCollector
 from metodbanken.words.messages import phrase
 
-GENERATOR_VERSION = "2"  # raise when the writers change their output: every cached file is made again
-FORMAT_ORDER = {"pdf": 0, "docx": 1, "pptx": 2}
+GENERATOR_VERSION = "3"  # raise when the writers change their output: every cached file is made again
+FORMAT_ORDER = {"pdf": 0, "docx": 1, "pptx": 2, "png": 3}
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 _SVG_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.S)
 _SVG_DESC = re.compile(rb"<desc[^>]*>(.*?)</desc>", re.S)
@@ -208,16 +208,17 @@ def _plan(bank: Bank, material: Material, labels: dict[str, dict[str, str]], pub
             title = _svg_text(_SVG_TITLE, svg) or material.title.get(f.language)
             subject = _svg_text(_SVG_DESC, svg) or material.summary.get(f.language)
             payload = (hashlib.sha256(svg).hexdigest(), title, f.language, material.last_reviewed, subject)
-            add(
-                f"{stem}.pdf",
-                f.language,
-                f.file,
-                "poster",
-                payload,
-                lambda svg=svg, title=title, language=f.language, subject=subject: docwriters.poster_pdf(
-                    svg, title=title, language=language, created=material.last_reviewed, subject=subject
-                ),
-            )
+            for extension, writer in (("pdf", docwriters.poster_pdf), ("png", docwriters.poster_png)):
+                add(
+                    f"{stem}.{extension}",
+                    f.language,
+                    f.file,
+                    f"poster-{extension}",
+                    payload,
+                    lambda svg=svg, title=title, language=f.language, subject=subject, writer=writer: writer(
+                        svg, title=title, language=language, created=material.last_reviewed, subject=subject
+                    ),
+                )
             continue
         else:
             continue
@@ -279,6 +280,7 @@ def _checklist_document(
         questions = tuple(
             ChecklistQuestion(
                 text=q.text.get(language),
+                text_lang="sv" if q.text.is_fallback(language) else "",
                 source=bank.sources[q.source].title,
                 origin=words[f"origin_{q.origin or step.checklist_origin}"],
             )
@@ -298,8 +300,9 @@ def _checklist_document(
         address = f"material/{material.id}/"
     prefix = "" if language == "sv" else f"{language}/"
     url = f"{public_url.rstrip('/')}/{prefix}{address}" if public_url else ""
-    footer = words["doc_checklist_footer"] + (f" {words['print_address']}: {url}" if url else "")
-    blocks = checklist_blocks(title=title, sections=tuple(sections), labels=words, footer=footer)
+    blocks = checklist_blocks(
+        title=title, sections=tuple(sections), labels=words, footer=words["doc_checklist_footer"], address=url
+    )
     return Document(
         title=title,
         language=language,
@@ -307,6 +310,9 @@ def _checklist_document(
         blocks=blocks,
         subject=material.summary.get(language),
         keywords=("Metodbanken", words["checklist"]),
+        kind="checklist",
+        qr_url=url,
+        qr_alt=words["doc_qr_alt"].format(url=url) if url else "",
     )
 
 
@@ -395,5 +401,8 @@ _VERSIONS: tuple | None = None
 def _library_versions() -> tuple:
     global _VERSIONS
     if _VERSIONS is None:
-        _VERSIONS = tuple(version(name) for name in ("fpdf2", "python-docx", "python-pptx", "Markdown"))
+        from metodbanken.documents.writers import TEMPLATES
+
+        templates = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(TEMPLATES.glob("*.typ")))).hexdigest()
+        _VERSIONS = tuple(version(name) for name in ("typst", "python-docx", "python-pptx", "Markdown")) + (templates,)
     return _VERSIONS

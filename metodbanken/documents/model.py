@@ -1,11 +1,11 @@
 """A small document model for the files the build generates (DOCX, PDF, PPTX): headings, paragraphs, list items,
-tables, room to write. Made from a material's Markdown or from a step's checklist; the writers in docwriters.py
+tables, room to write. Made from a material's Markdown or from a step's checklist; the writers in writers.py
 turn it into files. No markup leaves this module: text is text."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from html.parser import HTMLParser
 
@@ -19,6 +19,8 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    href: str = ""  # a link (http, https or mailto only): the text is the link's text
+    lang: str = ""  # a passage in another language than the document's ("sv" in an English document)
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,9 @@ class Document:
     subject: str = ""
     author: str = "Metodbanken"
     keywords: tuple[str, ...] = field(default=())
+    kind: str = "document"  # "document" (from Markdown) or "checklist": the PDF template and how blocks keep together
+    qr_url: str = ""  # the address a QR code on the document points to (none when empty)
+    qr_alt: str = ""  # the QR code's alternative text
 
 
 def plain(runs: tuple[Run, ...]) -> str:
@@ -179,7 +184,7 @@ def _list_item(item: _Node, out: list, *, level: int, number: int | None) -> Non
     checkbox = False
     if runs and _TASK.match(runs[0].text):
         checkbox = True
-        runs = _clean((Run(_TASK.sub("", runs[0].text, count=1), runs[0].bold, runs[0].italic),) + runs[1:])
+        runs = _clean((replace(runs[0], text=_TASK.sub("", runs[0].text, count=1)),) + runs[1:])
     out.append(ListItem(runs, level=level, number=number, checkbox=checkbox))
     _blocks(_Node("div", {}, rest), out, level=level + 1)
 
@@ -204,11 +209,14 @@ def _table(node: _Node) -> Table:
     return Table(header=pad(header[0]) if header else (), rows=tuple(pad(r) for r in rows))
 
 
-def _runs_of(children, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
+_LINK_SCHEMES = ("https://", "http://", "mailto:")
+
+
+def _runs_of(children, bold: bool = False, italic: bool = False, href: str = "") -> tuple[Run, ...]:
     runs: list[Run] = []
     for child in children:
         if isinstance(child, str):
-            runs.append(Run(child, bold, italic))
+            runs.append(Run(child, bold, italic, href))
         elif child.tag in _SKIP:
             continue
         elif child.tag == "br":
@@ -216,13 +224,19 @@ def _runs_of(children, bold: bool = False, italic: bool = False) -> tuple[Run, .
         elif child.tag == "img":
             alt = child.attrs.get("alt", "")
             if alt:
-                runs.append(Run(alt, bold, italic))
+                runs.append(Run(alt, bold, italic, href))
         else:
-            inner = _runs_of(child.children, bold or child.tag in ("strong", "b"), italic or child.tag in ("em", "i"))
+            link = child.attrs.get("href", "").strip() if child.tag == "a" else ""
+            link = link if link.lower().startswith(_LINK_SCHEMES) else ""
+            inner = _runs_of(
+                child.children,
+                bold or child.tag in ("strong", "b"),
+                italic or child.tag in ("em", "i"),
+                link or href,
+            )
             runs.extend(inner)
-            href = child.attrs.get("href", "") if child.tag == "a" else ""
-            if href.startswith(("https://", "http://")) and href != plain(inner).strip():
-                runs.append(Run(f" ({href})", bold, italic))
+            if link.startswith(("https://", "http://")) and link != plain(inner).strip():
+                runs.append(Run(f" ({link})", bold, italic, link))  # printed too: paper has no links
     return tuple(runs)
 
 
@@ -231,19 +245,19 @@ def _clean(runs: tuple[Run, ...]) -> tuple[Run, ...]:
     cleaned: list[Run] = []
     for run in runs:
         text = run.text if run.text == "\n" else re.sub(r"\s+", " ", run.text)
+        last = cleaned[-1] if cleaned else None
         if (
-            cleaned
-            and cleaned[-1].bold == run.bold
-            and cleaned[-1].italic == run.italic
+            last
+            and (last.bold, last.italic, last.href, last.lang) == (run.bold, run.italic, run.href, run.lang)
             and text != "\n"
-            and cleaned[-1].text != "\n"
+            and last.text != "\n"
         ):
-            cleaned[-1] = Run(cleaned[-1].text + text, run.bold, run.italic)
+            cleaned[-1] = replace(last, text=last.text + text)
         elif text:
-            cleaned.append(Run(text, run.bold, run.italic))
+            cleaned.append(replace(run, text=text))
     if cleaned:
-        cleaned[0] = Run(cleaned[0].text.lstrip(), cleaned[0].bold, cleaned[0].italic)
-        cleaned[-1] = Run(cleaned[-1].text.rstrip(), cleaned[-1].bold, cleaned[-1].italic)
+        cleaned[0] = replace(cleaned[0], text=cleaned[0].text.lstrip())
+        cleaned[-1] = replace(cleaned[-1], text=cleaned[-1].text.rstrip())
     return tuple(r for r in cleaned if r.text)
 
 
@@ -253,8 +267,9 @@ def _clean(runs: tuple[Run, ...]) -> tuple[Run, ...]:
 @dataclass(frozen=True)
 class ChecklistQuestion:
     text: str
-    source: str  # the source's title
-    origin: str  # as the step's page says it: "The handbook's question" / "The bank's question, from the sources"
+    text_lang: str = ""  # the question's language when it is not the document's (no translation yet)
+    source: str = ""  # the source's title
+    origin: str = ""  # as the step's page says it: "The handbook's question" / "The bank's question, from the sources"
 
 
 @dataclass(frozen=True)
@@ -264,7 +279,7 @@ class ChecklistSection:
 
 
 def checklist_blocks(
-    *, title: str, sections: tuple[ChecklistSection, ...], labels: dict[str, str], footer: str
+    *, title: str, sections: tuple[ChecklistSection, ...], labels: dict[str, str], footer: str, address: str = ""
 ) -> tuple[Block, ...]:
     """A printable checklist: title, fields for municipality, date and participants, then each question with its
     origin and source, a box to tick and room to write."""
@@ -279,12 +294,14 @@ def checklist_blocks(
         if len(sections) > 1:
             blocks.append(Heading(2, (Run(section.heading),)))
         for number, question in enumerate(section.questions, 1):  # numbered per step, as on the step's page
-            blocks.append(Heading(3 if len(sections) > 1 else 2, (Run(f"{number}. {question.text}"),)))
+            level = 3 if len(sections) > 1 else 2
+            blocks.append(Heading(level, (Run(f"{number}. "), Run(question.text, lang=question.text_lang))))
             source = question.source if question.source.endswith((".", "?", "!")) else question.source + "."
             blocks.append(Paragraph((Run(f"{question.origin}. {labels['question_source']}: {source}"),), small=True))
             blocks.append(ListItem((Run(labels["doc_answered"]),), checkbox=True))
             blocks.append(WriteSpace(labels["doc_notes"], lines=3))
             blocks.append(WriteSpace(labels["doc_responsible"], lines=1))
     blocks.append(Rule())
-    blocks.append(Paragraph((Run(footer),), small=True))
+    link = (Run(f" {labels['print_address']}: "), Run(address, href=address)) if address else ()
+    blocks.append(Paragraph((Run(footer),) + link, small=True))
     return tuple(blocks)

@@ -1,15 +1,15 @@
-"""Write a docmodel.Document as DOCX (python-docx), PDF (fpdf2), PPTX (python-pptx) or Markdown, and a poster SVG as
-PDF.
+"""Write a model.Document as DOCX (python-docx), PDF (Typst, tagged PDF/UA-1), PPTX (python-pptx) or Markdown, and a
+poster SVG as PDF and PNG.
 
 All three install with pip alone (no system libraries). Output is reproducible: fixed creation dates, and the
 DOCX/PPTX zip entries rewritten with a fixed time (the libraries stamp them with the current time).
-Documents carry their title and language, and headings are real headings (Word heading styles, PDF bookmarks).
+Documents carry their title and language, and headings are real headings (Word heading styles, tagged PDF headings).
 """
 
 from __future__ import annotations
 
 import io
-import logging
+import json
 import re
 import zipfile
 from datetime import date, datetime, timezone
@@ -186,174 +186,142 @@ def write_docx(document: Document) -> bytes:
     return normalize_zip(buffer.getvalue())
 
 
-# -- PDF -----------------------------------------------------------------------------------------------
+# -- PDF (Typst: tagged, PDF/UA-1) ---------------------------------------------------------------------------
+#
+# One Typst template per kind of document (templates/*.typ). The document reaches the template as JSON data in
+# sys.inputs, never as Typst source: every text an editor wrote is a string there and is shown as text, so nothing
+# in it can become markup or code. Typst writes tagged PDF (headings, lists, tables, links, figures with their
+# alternative text, the document's language and title) and refuses what PDF/UA-1 does not allow.
 
-_FAMILY = "DejaVuSans"
-_MARGIN = 20.0  # mm
-_BODY = 10.5  # pt
-_LINE = 5.4  # mm per line of body text
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+PDF_STANDARDS = ["ua-1"]
+_REGIONS = {"sv": "SE", "en": "GB"}
 
 
 @lru_cache(maxsize=1)
-def _font_characters() -> frozenset[str]:
-    from fontTools.ttLib import TTFont
+def _compiler():
+    import typst
 
-    font = TTFont(str(FONTS / "DejaVuSans.ttf"))
-    return frozenset(chr(c) for c in font.getBestCmap())
-
-
-def _fit(text: str) -> str:
-    """Text the embedded font can show: other characters become U+FFFD (the font has no glyph for them)."""
-    known = _font_characters()
-    return "".join(c if c in known or c == "\n" else "\ufffd" for c in text)
+    return typst.Compiler(root=str(TEMPLATES), font_paths=[str(FONTS)], ignore_system_fonts=True)
 
 
-def _new_pdf(document: Document, **options):
-    from fpdf import FPDF
-
-    title = document.title
-
-    class _Pdf(FPDF):
-        def footer(self):
-            self.set_y(-13)
-            self.set_font(_FAMILY, "", 8)
-            self.set_text_color(80, 80, 80)
-            self.cell(0, 5, _fit(f"{title} · {self.page_no()}/{{nb}}"), align="C")
-            self.set_text_color(0, 0, 0)
-
-    pdf = _Pdf(**options)
-    for style, name in (
-        ("", "DejaVuSans.ttf"),
-        ("B", "DejaVuSans-Bold.ttf"),
-        ("I", "DejaVuSans-Oblique.ttf"),
-        ("BI", "DejaVuSans-Bold.ttf"),
-    ):
-        pdf.add_font(_FAMILY, style, str(FONTS / name))
-    _metadata(pdf, document)
-    return pdf
+def _typeset(template: str, data: dict, *, format: str = "pdf", ppi: float | None = None) -> bytes:
+    options = {"pdf_standards": PDF_STANDARDS} if format == "pdf" else {"ppi": ppi}
+    created = data.pop("_created")
+    return _compiler().compile(
+        input=str(TEMPLATES / template),
+        format=format,
+        sys_inputs={"document": json.dumps(data, ensure_ascii=False)},
+        timestamp=_moment(created),
+        **options,
+    )
 
 
-def _metadata(pdf, document: Document) -> None:
-    from fpdf import ViewerPreferences
+def _runs_data(runs: tuple[Run, ...]) -> list[dict]:
+    return [{"text": r.text, "bold": r.bold, "italic": r.italic, "href": r.href, "lang": r.lang} for r in runs]
 
-    pdf.set_lang(_LOCALES.get(document.language, document.language))
-    pdf.set_title(document.title)
-    pdf.set_author(document.author)
-    pdf.set_creator(document.author)
-    if document.subject:
-        pdf.set_subject(document.subject)
-    if document.keywords:
-        pdf.set_keywords(", ".join(document.keywords))
-    pdf.set_creation_date(_moment(document.created))
-    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
+
+def _blocks_data(blocks, *, keep_questions: bool) -> list[dict]:
+    """The blocks as the templates read them: consecutive list items as one (nested) list; in a checklist, a heading
+    and what follows it up to the next heading as one block kept together on a page."""
+    out: list[dict] = []
+    lists: list[dict] = []  # the open lists, one per level
+
+    def close_lists(level: int = 0) -> None:
+        del lists[level:]
+
+    for block in blocks:
+        if isinstance(block, ListItem):
+            numbered = block.number is not None
+            while lists and len(lists) > block.level + 1:
+                lists.pop()
+            if len(lists) == block.level + 1 and lists[-1]["numbered"] != numbered:
+                lists.pop()
+            if len(lists) < block.level + 1:
+                new = {"kind": "list", "numbered": numbered, "items": []}
+                if lists and lists[-1]["items"]:
+                    lists[-1]["items"][-1]["children"].append(new)
+                else:
+                    close_lists()
+                    out.append(new)
+                lists.append(new)
+            lists[-1]["items"].append(
+                {
+                    "runs": _runs_data(block.runs),
+                    "number": block.number or 1,
+                    "checkbox": block.checkbox,
+                    "more": [],
+                    "children": [],
+                }
+            )
+            continue
+        if isinstance(block, Paragraph) and block.indent and lists and len(lists) >= block.indent:
+            lists[block.indent - 1]["items"][-1]["more"].append(_runs_data(block.runs))
+            continue
+        close_lists()
+        if isinstance(block, Heading):
+            out.append({"kind": "heading", "level": max(1, min(block.level, 6)), "runs": _runs_data(block.runs)})
+        elif isinstance(block, Paragraph):
+            out.append(
+                {
+                    "kind": "paragraph",
+                    "runs": _runs_data(block.runs),
+                    "small": block.small,
+                    "quote": block.quote,
+                    "indent": block.indent,
+                }
+            )
+        elif isinstance(block, Table):
+            out.append(
+                {
+                    "kind": "table",
+                    "header": [_runs_data(c) for c in block.header],
+                    "rows": [[_runs_data(c) for c in row] for row in block.rows],
+                }
+            )
+        elif isinstance(block, WriteSpace):
+            out.append({"kind": "write", "label": block.label, "lines": block.lines})
+        elif isinstance(block, Rule):
+            out.append({"kind": "rule"})
+    if not keep_questions:
+        return out
+    grouped: list[dict] = []
+    for item in out:  # a question (its heading, origin, box and room to write) never splits across pages
+        if item["kind"] == "heading" and item["level"] > 1:
+            grouped.append({"kind": "keep", "blocks": [item]})
+        elif item["kind"] == "rule" or not grouped or grouped[-1]["kind"] != "keep":
+            grouped.append(item)
+        else:
+            grouped[-1]["blocks"].append(item)
+    return grouped
+
+
+def _metadata_data(document: Document) -> dict:
+    return {
+        "title": document.title,
+        "author": document.author,
+        "keywords": list(document.keywords),
+        "subject": document.subject,
+        "created": [document.created.year, document.created.month, document.created.day],
+        "_created": document.created,
+        "lang": document.language,
+        "region": _REGIONS.get(document.language, "SE"),
+    }
 
 
 def write_pdf(document: Document) -> bytes:
-    from fpdf.fonts import FontFace
+    """The document as a tagged PDF/UA-1 (A4), from the template of its kind."""
+    from metodbanken.pages.qr import qr_svg
 
-    pdf = _new_pdf(document, format="A4", unit="mm")
-    pdf.set_margins(_MARGIN, _MARGIN, _MARGIN)
-    pdf.set_auto_page_break(True, margin=18)
-    pdf.add_page()
-    right = pdf.w - _MARGIN
-    outline_level = -1
-
-    def write_runs(runs: tuple[Run, ...], *, size: float = _BODY, left: float = _MARGIN, line: float = _LINE):
-        pdf.set_left_margin(left)
-        if pdf.get_x() < left:
-            pdf.set_x(left)
-        for run in runs:
-            if run.text == "\n":
-                pdf.ln(line)
-                continue
-            pdf.set_font(_FAMILY, ("B" if run.bold else "") + ("I" if run.italic else ""), size)
-            pdf.write(line, _fit(run.text))
-        pdf.ln(line)
-        pdf.set_left_margin(_MARGIN)
-        pdf.set_x(_MARGIN)
-
-    def room(height: float):
-        if pdf.get_y() + height > pdf.page_break_trigger:
-            pdf.add_page()
-
-    for block in document.blocks:
-        if isinstance(block, Heading):
-            size = {1: 18, 2: 14, 3: 12}.get(block.level, 11)
-            room(size * 0.35 * 2 + 20)  # never a heading alone at the foot of a page
-            pdf.ln(3 if block.level > 1 else 0)
-            level = min(block.level - 1, outline_level + 1)
-            outline_level = level
-            text = _fit(plain(block.runs))
-            pdf.start_section(
-                text[:1000], level=level
-            )  # a bookmark per heading, whole (questions run to 200+ characters)
-            pdf.set_font(_FAMILY, "B", size)
-            pdf.multi_cell(0, size * 0.45, text, align="L", new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1.5)
-        elif isinstance(block, Paragraph):
-            left = _MARGIN + 7 * block.indent + (5 if block.quote else 0)
-            if block.quote:
-                top = pdf.get_y()
-            write_runs(block.runs, size=8.5 if block.small else _BODY, left=left, line=4.4 if block.small else _LINE)
-            if block.quote:
-                pdf.set_draw_color(120, 120, 120)
-                pdf.line(left - 3, top, left - 3, pdf.get_y())
-                pdf.set_draw_color(0, 0, 0)
-            pdf.ln(1.8)
-        elif isinstance(block, ListItem):
-            room(_LINE * 2)
-            left = _MARGIN + 7 * block.level
-            marker = "☐" if block.checkbox else ("•" if block.number is None else f"{block.number}.")
-            if block.checkbox and block.number is not None:
-                marker = f"{block.number}. ☐"
-            pdf.set_font(_FAMILY, "", _BODY + (2 if block.checkbox else 0))
-            width = max(7.0, pdf.get_string_width(marker) + 2)
-            pdf.set_x(left)
-            pdf.cell(width, _LINE, marker)
-            write_runs(block.runs, left=left + width)
-            pdf.ln(1)
-        elif isinstance(block, Table):
-            columns = len(block.header or (block.rows[0] if block.rows else ()))
-            if not columns:
-                continue
-            pdf.set_font(_FAMILY, "", 9)
-            with pdf.table(
-                width=pdf.w - 2 * _MARGIN,
-                line_height=6,
-                padding=1.5,
-                text_align="LEFT",
-                first_row_as_headings=bool(block.header),
-                headings_style=FontFace(emphasis="BOLD"),
-                repeat_headings=1,
-            ) as table:
-                for row in ([block.header] if block.header else []) + list(block.rows):
-                    cells = table.row()
-                    for cell_runs in row:
-                        cells.cell(_fit(plain(cell_runs)) or " ")
-            pdf.ln(3)
-        elif isinstance(block, WriteSpace):
-            height = 8.0
-            room(height * block.lines + 4)
-            pdf.set_font(_FAMILY, "B", _BODY)
-            label = _fit(block.label + ":")
-            pdf.set_x(_MARGIN)
-            pdf.cell(pdf.get_string_width(label) + 2, height, label)
-            start = pdf.get_x()
-            y = pdf.get_y() + height - 1.5
-            pdf.set_draw_color(128, 128, 128)
-            pdf.line(start, y, right, y)
-            for _ in range(block.lines - 1):
-                y += height
-                pdf.line(_MARGIN, y, right, y)
-            pdf.set_draw_color(0, 0, 0)
-            pdf.set_xy(_MARGIN, y + 3)
-        elif isinstance(block, Rule):
-            pdf.ln(2)
-            pdf.set_draw_color(128, 128, 128)
-            pdf.line(_MARGIN, pdf.get_y(), right, pdf.get_y())
-            pdf.set_draw_color(0, 0, 0)
-            pdf.ln(3)
-    return bytes(pdf.output())
+    data = _metadata_data(document)
+    data["blocks"] = _blocks_data(document.blocks, keep_questions=document.kind == "checklist")
+    if document.kind == "checklist":  # what follows the last question (the address, the QR code) stays together
+        last = max((i for i, b in enumerate(data["blocks"]) if b["kind"] == "keep"), default=-1)
+        tail = data["blocks"][last + 1 :]
+        if document.qr_url:
+            tail.append({"kind": "qr", "svg": qr_svg(document.qr_url), "alt": document.qr_alt or document.qr_url})
+        data["blocks"] = data["blocks"][: last + 1] + ([{"kind": "keep", "blocks": tail}] if tail else [])
+    return _typeset(f"{'checklist' if document.kind == 'checklist' else 'document'}.typ", data)
 
 
 # -- PPTX ----------------------------------------------------------------------------------------------
@@ -423,46 +391,27 @@ def write_pptx(document: Document) -> bytes:
     return normalize_zip(buffer.getvalue())
 
 
-# -- a poster SVG as PDF ---------------------------------------------------------------------------------
+# -- a poster SVG as PDF and PNG ---------------------------------------------------------------------------
 
-_FONT_FAMILY = re.compile(rb'font-family\s*[=:]\s*["\']?([^"\';>]+)')
+
+def _poster_data(svg: bytes, *, title: str, language: str, created: date, subject: str) -> dict:
+    document = Document(title=title, language=language, created=created, blocks=(), subject=subject)
+    data = _metadata_data(document)
+    data["svg"] = svg.decode("utf-8")
+    data["alt"] = subject or title  # the SVG's <desc>: the poster's text, for those who cannot see it
+    return data
 
 
 def poster_pdf(svg: bytes, *, title: str, language: str, created: date, subject: str = "") -> bytes:
-    """The SVG drawn on one page of its own size, its text as text (in the embedded font, searchable)."""
-    from fpdf.svg import SVGObject
+    """The SVG drawn on one page of its own size (tagged PDF/UA-1: a figure with the poster's text as its
+    alternative text)."""
+    return _typeset("poster.typ", _poster_data(svg, title=title, language=language, created=created, subject=subject))
 
-    logger = logging.getLogger("fpdf.svg")
-    level = logger.level
-    logger.setLevel(logging.ERROR)  # fpdf2 notes that it does not draw <title> and <desc>: they go in the metadata
-    try:
-        drawing = SVGObject(svg)
-    finally:
-        logger.setLevel(level)
-    document = Document(title=title, language=language, created=created, blocks=(), subject=subject)
-    pdf = _new_pdf(document, unit="pt", format=(drawing.width, drawing.height))
-    pdf.footer = lambda: None
-    families = {
-        name.strip().strip("'\"").lower()
-        for match in _FONT_FAMILY.findall(svg)
-        for name in match.decode("utf-8", "replace").split(",")
-    }
-    core = {
-        "helvetica",
-        "times",
-        "courier",
-        "symbol",
-        "zapfdingbats",
-    }  # fpdf2 keeps its own: Arial and the like are ours
-    for family in sorted(f for f in families if f and f != _FAMILY.lower() and f not in core):
-        for style, name in (
-            ("", "DejaVuSans.ttf"),
-            ("B", "DejaVuSans-Bold.ttf"),
-            ("I", "DejaVuSans-Oblique.ttf"),
-            ("BI", "DejaVuSans-Bold.ttf"),
-        ):
-            pdf.add_font(family, style, str(FONTS / name))
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
-    drawing.draw_to_page(pdf)
-    return bytes(pdf.output())
+
+POSTER_PPI = 144.0  # an A4 poster becomes 1191 x 1684 pixels: sharp on a screen, small enough to share
+
+
+def poster_png(svg: bytes, *, title: str, language: str, created: date, subject: str = "") -> bytes:
+    """The same poster as a PNG image (for social media and intranets), from the same template."""
+    data = _poster_data(svg, title=title, language=language, created=created, subject=subject)
+    return _typeset("poster.typ", data, format="png", ppi=POSTER_PPI)
