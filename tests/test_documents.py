@@ -485,3 +485,69 @@ def test_editors_text_never_becomes_typst_code_in_a_pdf():
     assert sum(e["/S"] == "/H1" for e in elements) == 1 and sum(e["/S"] == "/H2" for e in elements) == 1
     assert any(str(e.get("/Lang", "")) == "sv-SE" for e in elements)  # the Swedish passage is marked as Swedish
     assert reader.metadata.subject == HOSTILE[1]
+
+
+# -- DOCX and PPTX: A4, the document's language, page numbers, questions kept together --------------------------------
+
+OFFICE_LANG = {"sv": "sv-SE", "en": "en-GB"}
+
+
+def test_every_generated_docx_is_a4_with_its_language_and_page_numbers(documents):
+    import docx
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    made = [
+        d for downloads in documents.downloads.values() for d in downloads if d.generated_from and d.format == "DOCX"
+    ]
+    assert len(made) >= 20
+    files = _files(documents)
+    for download in made:
+        document = docx.Document(io.BytesIO(files[download.file]))
+        locale = OFFICE_LANG[download.language]
+        for section in document.sections:
+            assert abs(section.page_width - Cm(21.0)) < Cm(0.05), download.file  # A4, not US Letter
+            assert abs(section.page_height - Cm(29.7)) < Cm(0.05), download.file
+            assert all(
+                abs(m - Cm(2.5)) < Cm(0.05)
+                for m in (section.left_margin, section.right_margin, section.top_margin, section.bottom_margin)
+            ), download.file
+            footer = section.footer._element.xml
+            assert 'w:instr=" PAGE "' in footer and 'w:instr=" NUMPAGES "' in footer, download.file
+        styles = document.styles.element
+        languages = {e.get(qn("w:val")) for e in styles.iter(qn("w:lang"))}
+        assert languages == {locale}, f"{download.file}: {languages}"  # docDefaults and every style that sets one
+        assert document.core_properties.language == locale
+        assert not any(e.get(qn("w:val")) != locale for e in document.element.body.iter(qn("w:lang")))
+        headings = [p for p in document.paragraphs if p.style.name.startswith("Heading")]
+        assert headings and headings[0].style.name == "Heading 1", download.file
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_checklist_docx_keeps_each_question_together_and_with_its_heading(bank, documents, language):
+    import docx
+
+    stem = STEP_FILE[language].format(n=2)
+    document = docx.Document(io.BytesIO(_files(documents)[f"{stem}.docx"]))
+    paragraphs = document.paragraphs
+    words = load_labels(REPO / "labels")[language]
+    starts = [i for i, p in enumerate(paragraphs) if re.match(r"\d+\. ", p.text) and p.style.name == "Heading 2"]
+    assert len(starts) == len(bank.step(2).questions)
+    for start in starts:  # heading, origin and source, box, notes and their lines, responsible and its line
+        end = next(i for i in range(start, len(paragraphs)) if paragraphs[i].text == words["doc_responsible"] + ":") + 1
+        block = paragraphs[start : end + 1]
+        assert all(p.paragraph_format.keep_together for p in block), paragraphs[start].text
+        assert all(p.paragraph_format.keep_with_next for p in block[:-1]), paragraphs[start].text
+
+
+@pytest.mark.parametrize("stem", ["presentation-ledningsgrupp", "presentation-management-group"])
+def test_the_presentation_says_its_language_on_every_text(documents, stem):
+    language = "sv" if stem.endswith("ledningsgrupp") else "en"
+    archive = zipfile.ZipFile(io.BytesIO(_files(documents)[f"{stem}.pptx"]))
+    parts = [n for n in archive.namelist() if re.match(r"ppt/(slides|notesSlides)/\w+\.xml$", n)]
+    assert len(parts) > 2
+    for name in parts:
+        xml = archive.read(name).decode("utf-8")
+        runs = re.findall(r"<a:r>.*?</a:r>", xml, re.S)
+        assert runs and all(f'lang="{OFFICE_LANG[language]}"' in r for r in runs), name
+    assert b"<dc:language>" + OFFICE_LANG[language].encode() in archive.read("docProps/core.xml")

@@ -94,12 +94,19 @@ def write_markdown(document: Document) -> str:
 # -- DOCX ----------------------------------------------------------------------------------------------
 
 
+_DOCX_BODY = 10.5  # pt, as in the PDF
+_DOCX_MARGIN = 2.5  # cm
+
+
 def write_docx(document: Document) -> bytes:
+    """The document as DOCX on A4 pages in its language, headings as Word headings; in a checklist each question
+    (its heading, origin, box and lines to write on) is kept together on one page."""
     import docx
-    from docx.enum.text import WD_BREAK
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
+    from docx.text.paragraph import Paragraph as DocxParagraph
 
     doc = docx.Document()
     locale = _LOCALES.get(document.language, document.language)
@@ -115,6 +122,35 @@ def write_docx(document: Document) -> bytes:
         lang = OxmlElement("w:lang")
         defaults.append(lang)
     lang.set(qn("w:val"), locale)
+    for style in doc.styles:  # and on every style that sets a language of its own (the template's are en-US)
+        r_pr = style.element.find(qn("w:rPr"))
+        if r_pr is not None and r_pr.find(qn("w:lang")) is not None:
+            r_pr.find(qn("w:lang")).set(qn("w:val"), locale)
+    doc.styles["Normal"].font.size = Pt(_DOCX_BODY)
+    for section in doc.sections:  # A4, as Swedish offices print, with 2.5 cm margins
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(_DOCX_MARGIN)
+        section.top_margin = section.bottom_margin = Cm(_DOCX_MARGIN)
+        section.header_distance = section.footer_distance = Cm(1.25)
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        footer.add_run(f"{document.title} · ").font.size = Pt(8)
+        for i, field_code in enumerate(("PAGE", "NUMPAGES")):  # page numbers, as "3/4"
+            if i:
+                footer.add_run("/").font.size = Pt(8)
+            simple = OxmlElement("w:fldSimple")
+            simple.set(qn("w:instr"), f" {field_code} ")
+            run = OxmlElement("w:r")
+            r_pr = OxmlElement("w:rPr")
+            size = OxmlElement("w:sz")
+            size.set(qn("w:val"), "16")
+            r_pr.append(size)
+            text = OxmlElement("w:t")
+            text.text = "1"
+            run.extend([r_pr, text])
+            simple.append(run)
+            footer._p.append(simple)
+    checklist = document.kind == "checklist"
 
     def add_runs(paragraph, runs: tuple[Run, ...], *, size: float | None = None):
         for run in runs:
@@ -135,7 +171,23 @@ def write_docx(document: Document) -> bytes:
         paragraph._p.get_or_add_pPr().append(borders)
         paragraph.paragraph_format.space_before = Pt(14)
 
+    body = doc.element.body
+    group_start = None  # in a checklist: where the current question's paragraphs begin
+
+    def keep_group(end: int) -> None:
+        """Keep the paragraphs of one question together and on one page (each with the next, the last alone)."""
+        paragraphs = [e for e in list(body)[group_start:end] if e.tag == qn("w:p")]
+        for i, element in enumerate(paragraphs):
+            fmt = DocxParagraph(element, doc._body).paragraph_format
+            fmt.keep_together = True
+            if i < len(paragraphs) - 1:
+                fmt.keep_with_next = True
+
     for block in document.blocks:
+        if checklist and (isinstance(block, Rule) or (isinstance(block, Heading) and block.level > 1)):
+            if group_start is not None:
+                keep_group(len(body) - 1)
+            group_start = len(body) - 1 if isinstance(block, Heading) and block.level > 1 else None
         if isinstance(block, Heading):
             paragraph = doc.add_heading("", level=min(block.level, 9))
             add_runs(paragraph, tuple(Run(r.text, False, r.italic) for r in block.runs))
@@ -181,6 +233,8 @@ def write_docx(document: Document) -> bytes:
                 ruled(doc.add_paragraph())
         elif isinstance(block, Rule):
             ruled(doc.add_paragraph())
+    if group_start is not None:
+        keep_group(len(body) - 1)
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalize_zip(buffer.getvalue())
