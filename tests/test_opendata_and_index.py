@@ -66,16 +66,22 @@ def test_open_data_lists_every_file_a_material_offers_the_generated_ones_too(fix
     data = json.loads((site / "data" / "materials.json").read_text(encoding="utf-8"))
     material = next(m for m in data["materials"] if m["id"] == "startmote-mall")
     files = {f["file"]: f for f in material["files"]}
-    assert list(files) == ["startmote-mall.pdf", "startmote-mall.docx", "startmote-mall.md", "startmote-template.txt"]
+    # the DOCX and PDF made from the Markdown are offered, the Markdown itself is not (few staff can open it) ...
+    assert list(files) == ["startmote-mall.pdf", "startmote-mall.docx", "startmote-template.txt"]
     assert (
         files["startmote-mall.pdf"]["generated_from"]
         == files["startmote-mall.docx"]["generated_from"]
         == "startmote-mall.md"
     )
-    assert (
-        files["startmote-mall.md"]["generated_from"] is None
-        and files["startmote-template.txt"]["generated_from"] is None
-    )
+    assert files["startmote-template.txt"]["generated_from"] is None
+    # ... and the open data says where it is kept: in the repository
+    assert material["source_files"] == [
+        {"file": "startmote-mall.md", "language": "sv", "path": "materials/startmote-mall/startmote-mall.md"}
+    ]
+    page = (site / "material" / "startmote-mall" / "index.html").read_text(encoding="utf-8")
+    assert "startmote-mall.docx" in page and 'href="startmote-mall.md"' not in page
+    index = (site / "material" / "index.html").read_text(encoding="utf-8")
+    assert "startmote-mall/startmote-mall.docx" in index and "startmote-mall/startmote-mall.md" not in index
     for f in files.values():  # each listed file is served at its address, with the size given
         assert (site / f["url"]).stat().st_size == f["bytes"], f["url"]
     rows = list(csv.DictReader(io.StringIO((site / "data" / "materials.csv").read_text(encoding="utf-8"))))

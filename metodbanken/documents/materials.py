@@ -150,11 +150,23 @@ def _one_per_language_and_format(files: list[tuple[str, Download]]) -> tuple[tup
     return tuple(sorted(chosen.values(), key=lambda pair: FORMAT_ORDER.get(pair[1].format.lower(), 9)))
 
 
+def is_document_source(file: str, made: set[str]) -> bool:
+    """A Markdown file the build made a DOCX and a PDF of: staff get those, not the Markdown (which few can open)."""
+    stem, _, extension = file.rpartition(".")
+    return extension == "md" and {f"{stem}.docx", f"{stem}.pdf"} <= made
+
+
 def _downloads(material: Material, generated: list[Download]) -> tuple[Download, ...]:
     """Per language (in the order the material lists them): the generated files, grouped by the file they are made
-    from (in the order made) with PDF, DOCX, PPTX in each group; then the editors' own files."""
+    from (in the order made) with PDF, DOCX, PPTX in each group; then the editors' own files, but for the Markdown
+    files the DOCX and PDF were made from."""
     languages = list(dict.fromkeys(f.language for f in material.files))
-    originals = [Download(f.file, f.language, f.size) for f in material.files]
+    made = {g.file for g in generated}
+    originals = [
+        Download(f.file, f.language, f.size)
+        for f in material.files
+        if not is_document_source(f.file, made)  # the DOCX and PDF are offered; the Markdown stays in the repository
+    ]
     groups = list(dict.fromkeys(g.file.rsplit(".", 1)[0] for g in generated))
     result = []
     for language in languages + sorted({g.language for g in generated} - set(languages)):

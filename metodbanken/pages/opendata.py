@@ -150,6 +150,16 @@ def material_record(bank: Bank, m: Material, language: str, *, files: tuple | No
             }
             for f in files or m.files
         ],
+        # the Markdown files the documents are made from: not offered as downloads, kept in the repository
+        source_files=[
+            {
+                "file": f.file,
+                "language": f.language,
+                "path": f"{Path(bank.material_dirs[m.id]).parent.name}/{m.id}/{f.file}",
+            }
+            for f in m.files
+            if files and f.file not in {d.file for d in files}
+        ],
     )
     return record
 
@@ -304,6 +314,20 @@ def schema(name: str, records: list[dict]) -> dict:
                         "type": ["string", "null"],
                         "description": "the source the build made the file from; null for an editor's own file",
                     },
+                },
+            },
+        }
+        item_properties["source_files"] = {
+            "type": "array",
+            "description": "the material's Markdown files the DOCX and PDF are made from: not offered as downloads, "
+            "they are kept in the bank's repository at path",
+            "items": {
+                "type": "object",
+                "required": ["file", "language", "path"],
+                "properties": {
+                    "file": {"type": "string"},
+                    "language": {"type": "string"},
+                    "path": {"type": "string", "description": "the file's path in the bank's repository"},
                 },
             },
         }
