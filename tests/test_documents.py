@@ -4,6 +4,7 @@ follow the rules for material files, and come out byte for byte the same from th
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -551,3 +552,18 @@ def test_the_presentation_says_its_language_on_every_text(documents, stem):
         runs = re.findall(r"<a:r>.*?</a:r>", xml, re.S)
         assert runs and all(f'lang="{OFFICE_LANG[language]}"' in r for r in runs), name
     assert b"<dc:language>" + OFFICE_LANG[language].encode() in archive.read("docProps/core.xml")
+
+
+def test_the_posters_page_shows_its_png_with_the_posters_text_as_alternative_text(bank, labels, documents):
+    from metodbanken.pages.render import Renderer
+
+    renderer = Renderer(templates_dir=REPO / "overrides" / "metodbanken", labels=labels)
+    pages = renderer.render(bank, downloads=documents.downloads, step_files=documents.step_files)
+    page = next(text for path, text in pages.items() if path.startswith("material/kampanjkit-vecka-47"))
+    for svg in ("affisch-vecka-47", "poster-week-47"):
+        description = re.search(
+            r"<desc[^>]*>(.*?)</desc>", (REPO / "materials" / "kampanjkit-vecka-47" / f"{svg}.svg").read_text()
+        )
+        alt = re.search(rf'<img src="{svg}[.]png" alt="([^"]*)"', page)
+        assert alt and html.unescape(alt.group(1)) == html.unescape(description.group(1))
+        assert f'href="{svg}.png"' in page  # and offered as a download

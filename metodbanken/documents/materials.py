@@ -43,6 +43,7 @@ class Download:
     language: str
     size: int
     generated_from: str | None = None  # the source it was made from (a file name, or checklists/<step>.yml)
+    description: str = ""  # an image's alternative text (a poster's PNG: the SVG's <desc>)
 
     @property
     def format(self) -> str:
@@ -58,6 +59,7 @@ class _Job:
     key: str  # hash of everything the bytes depend on
     make: Callable[[], bytes]
     step: int | None = None  # the one step whose checklist this is (linked from that step's page)
+    description: str = ""  # an image's alternative text
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ def build_documents(
             )
             continue
         made.setdefault(job.material, []).append((job.file, data))
-        download = Download(job.file, job.language, len(data), job.source)
+        download = Download(job.file, job.language, len(data), job.source, job.description)
         generated.setdefault(job.material, []).append(download)
         if job.step is not None:
             step_files.setdefault(job.step, []).append((job.material, download))
@@ -194,13 +196,14 @@ def _plan(bank: Bank, material: Material, labels: dict[str, dict[str, str]], pub
         payload: object,
         make: Callable[[], bytes],
         step: int | None = None,
+        description: str = "",
     ) -> None:
         if file in listed or file in jobs:  # an editor's own file of that name wins; a name is made once
             return
         digest = hashlib.sha256(
             repr((GENERATOR_VERSION, _library_versions(), kind, payload)).encode("utf-8")
         ).hexdigest()[:32]
-        jobs[file] = _Job(material.id, file, language, source, digest, make, step)
+        jobs[file] = _Job(material.id, file, language, source, digest, make, step, description)
 
     from metodbanken.documents import writers as docwriters
 
@@ -230,6 +233,7 @@ def _plan(bank: Bank, material: Material, labels: dict[str, dict[str, str]], pub
                     lambda svg=svg, title=title, language=f.language, subject=subject, writer=writer: writer(
                         svg, title=title, language=language, created=material.last_reviewed, subject=subject
                     ),
+                    description=subject or title if extension == "png" else "",
                 )
             continue
         else:
