@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from metodbanken.build import BuildError, SiteBuild, i18n_language
+from metodbanken.build import BuildError, SiteBuild, check_publishing, i18n_language, is_publishing, public_address
 from metodbanken.pages.navigation import section_page
 from metodbanken.pages.seal import source_file
 from metodbanken.site import Project
@@ -21,6 +21,8 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    if is_publishing():  # MB_PUBLISH=1: a public https address and the form's real repository, or no build
+        _run(check_publishing, _project(config).root, config.site_url or "")
     config.watch.extend(p for p in _project(config).watch_paths if p not in config.watch)
     return config
 
@@ -35,7 +37,9 @@ def on_files(files, config):
 
 def on_pre_build(config):
     global _build
-    _build = _build or SiteBuild(public_url=config.site_url or "", serving=_serving)  # the first language starts it
+    _build = _build or SiteBuild(
+        public_url=public_address(config.site_url, serving=_serving), serving=_serving
+    )  # the first language starts it
     _run(_build.start_language, _project(config))
 
 
@@ -83,7 +87,7 @@ def _project(config) -> Project:
     return Project(
         root=Path(config.config_file_path).resolve().parent,
         docs_dir=Path(config.docs_dir),
-        public_url=config.site_url or "",
+        public_url=public_address(config.site_url, serving=_serving),
     )
 
 

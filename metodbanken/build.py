@@ -7,7 +7,11 @@ whose text is the report to show (in Swedish, the editors' language, for content
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
 
 from metodbanken.content.schema import LANGUAGES
 from metodbanken.pages.addresses import write_redirects
@@ -25,6 +29,45 @@ from metodbanken.words.messages import phrase
 
 class BuildError(Exception):
     """The build must stop; str() is the whole report."""
+
+
+# A build for publishing (the publishing workflow sets MB_PUBLISH=1) needs the site's public address and the form
+# editor's real repository; a preview build has neither, and prints no address or QR code.
+PUBLISH_ENV = "MB_PUBLISH"
+_LOCAL_HOSTS = {"localhost", "0.0.0.0", "::1", "::"}
+
+
+def is_publishing(environ=None) -> bool:
+    return (os.environ if environ is None else environ).get(PUBLISH_ENV, "") == "1"
+
+
+def is_local_address(url: str) -> bool:
+    """An address only the build machine (or its network) can reach: localhost, 127.x, 0.0.0.0, ::1, *.localhost."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    return host in _LOCAL_HOSTS or host.startswith("127.") or host.endswith(".localhost") or host.endswith(".local")
+
+
+def public_address(site_url: str | None, *, serving: bool = False) -> str:
+    """The site's public address to print and put in QR codes; none in a preview build without one (a local address
+    is used only by `mkdocs serve`, never written into a built site)."""
+    url = site_url or ""
+    return url if serving or not is_local_address(url) else ""
+
+
+def check_publishing(root: Path, public_url: str) -> None:
+    """Raise BuildError (in Swedish) when a build for publishing lacks a public https address or would publish the
+    form editor's placeholder repository."""
+    if not public_url:
+        raise BuildError(phrase("publish.no_address").render())
+    if is_local_address(public_url) or urlsplit(public_url).scheme != "https":
+        raise BuildError(phrase("publish.local_address", url=public_url).render())
+    config = Path(root) / "docs" / "admin" / "config.yml"
+    if config.is_file():
+        repo = str(((yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("backend") or {}).get("repo", ""))
+        if not repo or repo.split("/")[0].upper() == "OWNER":
+            raise BuildError(
+                phrase("publish.placeholder_repository", file="docs/admin/config.yml", found=repo or "—").render()
+            )
 
 
 class SiteBuild:

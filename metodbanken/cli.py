@@ -62,9 +62,14 @@ def main(argv: list[str] | None = None) -> int:
         "schemas", help="regenerate the JSON Schema files in schemas/ from metodbanken/content/schema.py"
     )
     commands.add_parser("contributing", help="regenerate the field tables in CONTRIBUTING.md and CONTRIBUTING.en.md")
-    commands.add_parser(
+    cms = commands.add_parser(
         "cms",
         help="regenerate the form editor's configuration docs/admin/config.yml from metodbanken/content/schema.py",
+    )
+    cms.add_argument(
+        "--repository",
+        help="the GitHub repository (owner/name) the form writes to, instead of extra.repository in mkdocs.yml "
+        "(the publishing workflow passes $GITHUB_REPOSITORY)",
     )
     commands.add_parser(
         "checklists",
@@ -96,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "contributing":
         return _contributing(root)
     if args.command == "cms":
-        return _cms(root)
+        return _cms(root, args.repository)
     if args.command == "checklists":
         return _checklists(root)
     if args.command == "urls":
@@ -172,10 +177,13 @@ def _contributing(root: Path) -> int:
     return 0
 
 
-def _cms(root: Path) -> int:
-    from metodbanken.editors.cmsconfig import CONFIG_FILE, write_config
+def _cms(root: Path, repository: str | None = None) -> int:
+    from metodbanken.editors.cmsconfig import CONFIG_FILE, is_repository_name, write_config
 
-    print(f"{CONFIG_FILE}: " + ("updated" if write_config(root) else "already up to date"))
+    if repository is not None and not is_repository_name(repository):
+        print(f"--repository: expected owner/name, found {repository!r}", file=sys.stderr)
+        return 2
+    print(f"{CONFIG_FILE}: " + ("updated" if write_config(root, repository) else "already up to date"))
     return 0
 
 

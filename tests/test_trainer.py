@@ -34,14 +34,31 @@ def test_short_step_address_redirects_to_the_step_page(fixture_site, language, n
         ("exempel/testkommunen", "exempel/testkommunen/"),
     ],
 )
-def test_printouts_carry_the_short_address_and_a_qr_code(fixture_site, language, path, address):
-    doc = parse(fixture_site / "site" / LANGUAGES[language] / path / "index.html")
+def test_printouts_carry_the_short_address_and_a_qr_code(bank_root, language, path, address):
+    from sitekit import REPO
+
+    from metodbanken.content.load import load_bank
+    from metodbanken.pages.render import Renderer, load_labels
+
+    public = "https://kommun.example/metodbanken/"  # as the publishing workflow sets it (SITE_URL)
+    renderer = Renderer(
+        templates_dir=REPO / "overrides/metodbanken", labels=load_labels(REPO / "labels"), public_url=public
+    )
+    pages = renderer.render_language(load_bank(bank_root), language)
+    doc = parse(pages[path + (".md" if language == "sv" else ".en.md")])
     (box,) = doc.find_all(class_="mb-print-only mb-print-address")
-    expected = f"http://127.0.0.1:8000/{LANGUAGES[language]}{address}"
+    expected = f"{public}{LANGUAGES[language]}{address}"
     assert box.find_all(class_="mb-print-url")[0].text() == expected
     if not path.startswith("metoder/"):  # method printouts carry the address only (see _macros.md.j2)
         (svg,) = box.find_all("svg")
         assert svg.attrs["aria-hidden"] == "true" and svg.find_all("path")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", ["steg/2-beskriv-vald-som-problem", "metoder/alfa", "exempel/testkommunen"])
+def test_a_preview_build_without_a_public_address_prints_none(fixture_site, language, path):
+    doc = parse(fixture_site / "site" / LANGUAGES[language] / path / "index.html")
+    assert doc.find_all(class_="mb-print-address") == [] and doc.find_all(class_="mb-qr") == []
 
 
 def test_qr_code_encodes_the_printed_address():

@@ -30,3 +30,15 @@ def test_pull_requests_run_check_build_and_tests_and_main_deploys():
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert publish[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key 'on' as true
+
+
+def test_the_publishing_build_gets_its_address_from_github_pages_and_its_repository_from_github():
+    publish = yaml.safe_load((REPO / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    steps = publish["jobs"]["build"]["steps"]
+    index = {step.get("id") or step.get("name") or step.get("uses"): i for i, step in enumerate(steps)}
+    build = steps[index["Build"]]
+    assert build["env"]["MB_PUBLISH"] == "1"  # a build for publishing: fails without a public address
+    assert build["env"]["SITE_URL"].startswith("${{ steps.pages.outputs.base_url }}")
+    assert steps[index["pages"]]["uses"].startswith("actions/configure-pages@") and index["pages"] < index["Build"]
+    cms = next(i for i, step in enumerate(steps) if "metodbanken cms --repository" in step.get("run", ""))
+    assert '"$GITHUB_REPOSITORY"' in steps[cms]["run"] and cms < index["Build"]

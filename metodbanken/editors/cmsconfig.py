@@ -131,7 +131,7 @@ def repository(root: Path) -> str:
     path = Path(root) / "mkdocs.yml"
     config = yaml.load(path.read_text(encoding="utf-8"), Loader=_IgnoreTags) if path.exists() else {}
     value = ((config or {}).get("extra") or {}).get("repository")
-    return value if isinstance(value, str) and re.fullmatch(r"[\w.-]+/[\w.-]+", value) else REPOSITORY_PLACEHOLDER
+    return value if isinstance(value, str) and is_repository_name(value) else REPOSITORY_PLACEHOLDER
 
 
 def step_titles(root: Path) -> dict[int, dict[str, str]]:
@@ -380,15 +380,16 @@ def _glossary_collection(vocabularies: dict, steps: dict) -> dict:
     }
 
 
-def build_config(root: Path) -> dict:
-    """The Sveltia CMS configuration as a dict."""
+def build_config(root: Path, repository_name: str | None = None) -> dict:
+    """The Sveltia CMS configuration as a dict (repository_name: the repository the form writes to, owner/name;
+    default: `extra.repository` in mkdocs.yml)."""
     root = Path(root)
     vocabularies = load_vocabularies(root)
     steps = step_titles(root)
     return {
         "backend": {
             "name": "github",
-            "repo": repository(root),
+            "repo": repository_name or repository(root),
             "branch": BRANCH,
             "auth_methods": ["token"],  # a personal access token: no OAuth server
             "commit_messages": {
@@ -423,9 +424,11 @@ _HEADER = (
 )
 
 
-def render_config(root: Path) -> str:
+def render_config(root: Path, repository_name: str | None = None) -> str:
     """config.yml's text: JSON-compatible YAML, key order as built."""
-    body = yaml.safe_dump(build_config(root), allow_unicode=True, sort_keys=False, width=120, default_flow_style=False)
+    body = yaml.safe_dump(
+        build_config(root, repository_name), allow_unicode=True, sort_keys=False, width=120, default_flow_style=False
+    )
     return _HEADER + body
 
 
@@ -434,10 +437,16 @@ def stale(root: Path) -> bool:
     return not path.exists() or path.read_text(encoding="utf-8") != render_config(root)
 
 
-def write_config(root: Path) -> bool:
-    """Write config.yml when it changed; True if it did."""
+def is_repository_name(value: str) -> bool:
+    """owner/name as GitHub spells repositories."""
+    return bool(re.fullmatch(r"[\w.-]+/[\w.-]+", value or ""))
+
+
+def write_config(root: Path, repository_name: str | None = None) -> bool:
+    """Write config.yml when it changed; True if it did. repository_name: as for build_config (the publishing
+    workflow passes GITHUB_REPOSITORY)."""
     path = Path(root) / CONFIG_FILE
-    text = render_config(root)
+    text = render_config(root, repository_name)
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -218,6 +218,7 @@ class Renderer:
 
         return {
             "lang": language,
+            "has_address": bool(self.public_url),  # a preview build without a public address prints none
             "bank": bank,
             "t": t,
             "text": text,

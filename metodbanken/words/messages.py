@@ -1000,6 +1000,33 @@ PHRASES: dict[str, Text] = {
         "{file}: '{old}' pekar mot '{new}', som webbplatsen inte har ({url}).",
         "{file}: '{old}' points to '{new}', which the site does not have ({url}).",
     ),
+    # a build for publishing (MB_PUBLISH=1, set by the publishing workflow): the public address and the form's repository
+    "publish.no_address": Text(
+        "Metodbanken: bygget för publicering saknar webbplatsens offentliga adress. mkdocs.yml: site_url: förväntade en "
+        "https-adress (miljövariabeln SITE_URL), hittade ingen. Tips: publiceringsflödet sätter SITE_URL från GitHub "
+        "Pages (actions/configure-pages, base_url); bygg utan MB_PUBLISH=1 för en förhandsvisning utan adress.",
+        "Metodbanken: the build for publishing has no public address for the site. mkdocs.yml: site_url: expected an "
+        "https address (the SITE_URL environment variable), found none. Hint: the publishing workflow sets SITE_URL "
+        "from GitHub Pages (actions/configure-pages, base_url); build without MB_PUBLISH=1 for a preview without one.",
+    ),
+    "publish.local_address": Text(
+        "Metodbanken: bygget för publicering har en lokal adress. mkdocs.yml: site_url: förväntade webbplatsens "
+        "offentliga https-adress, hittade {url}. Tips: sätt SITE_URL till adressen där webbplatsen publiceras; en "
+        "lokal adress i QR-koder och utskrifter leder ingenstans.",
+        "Metodbanken: the build for publishing has a local address. mkdocs.yml: site_url: expected the site's public "
+        "https address, found {url}. Hint: set SITE_URL to the address the site is published at; a local address in "
+        "QR codes and printouts leads nowhere.",
+    ),
+    "publish.placeholder_repository": Text(
+        "Metodbanken: bygget för publicering har formulärets platshållare som arkiv. {file}: backend.repo: förväntade "
+        "arkivet som formuläret ska skriva till (ägare/namn), hittade {found}. Tips: publiceringsflödet kör "
+        "`python -m metodbanken cms --repository $GITHUB_REPOSITORY` före bygget; lokalt, sätt extra.repository i "
+        "mkdocs.yml och kör `python -m metodbanken cms`.",
+        "Metodbanken: the build for publishing has the form's placeholder as its repository. {file}: backend.repo: "
+        "expected the repository the form writes to (owner/name), found {found}. Hint: the publishing workflow runs "
+        "`python -m metodbanken cms --repository $GITHUB_REPOSITORY` before the build; locally, set extra.repository "
+        "in mkdocs.yml and run `python -m metodbanken cms`.",
+    ),
     # the built pages against the sources (verify.py)
     "verify.header": Text(
         "Metodbanken: den byggda webbplatsen stämmer inte med källfilerna:",

@@ -120,7 +120,7 @@ def pdf_text(page) -> tuple[str, int]:
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_printed_step_page_has_every_question_the_short_address_and_no_navigation(context, fixture_server, prefix):
+def test_printed_step_page_has_every_question_and_no_navigation(context, fixture_server, prefix):
     page = context.new_page()
     page.goto(fixture_server.url(prefix + STEP_2))
     questions = page.eval_on_selector_all(".mb-question-text", "qs => qs.map(q => q.textContent.trim())")
@@ -128,7 +128,9 @@ def test_printed_step_page_has_every_question_the_short_address_and_no_navigatio
     text, _ = pdf_text(page)
     flat = " ".join(text.split())
     assert len(questions) == 2 and all(q in flat for q in questions)
-    assert f"http://127.0.0.1:8000/{prefix}steg/2/" in flat.replace(" ", "")
+    # the fixture site is a preview build (no SITE_URL): it prints no address of the build machine (the printed
+    # address and QR code of a published build: test_trainer.py)
+    assert "127.0.0.1" not in flat and "localhost" not in flat
     assert "✓" in text  # the ticked question is ticked on paper
     nav_words = [
         "Innehållsförteckning",
@@ -141,7 +143,7 @@ def test_printed_step_page_has_every_question_the_short_address_and_no_navigatio
         "Copy link",
     ]
     assert [w for w in nav_words if w in text] == []
-    assert page.locator("svg.mb-qr").count() == 1
+    assert page.locator("svg.mb-qr").count() == 0
 
 
 def test_whole_guide_prints_all_steps(context, fixture_server):
