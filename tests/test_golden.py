@@ -23,7 +23,10 @@ GOLDEN = Path(__file__).parent / "golden"
 )
 def test_method_page_matches_golden(bank_root, language, generated):
     renderer = Renderer(
-        templates_dir=REPO / "overrides/metodbanken", labels=load_labels(REPO / "labels"), nonce="NONCE"
+        templates_dir=REPO / "overrides/metodbanken",
+        labels=load_labels(REPO / "labels"),
+        nonce="NONCE",
+        public_url="https://metodbanken.example/",
     )
     pages = renderer.render_language(load_bank(bank_root), language)
     golden = GOLDEN / generated.replace("/", "__")
