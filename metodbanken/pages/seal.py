@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from metodbanken.content.schema import CASE, DEFAULT_LANGUAGE, MATERIAL, METHOD
 from metodbanken.pages.render import SECTIONS
 from metodbanken.safety.allowlist import scan_page
+from metodbanken.words.errors import Stop
 from metodbanken.words.messages import Phrase, phrase
 
 CSP_META_NAME = 'http-equiv="Content-Security-Policy"'
@@ -71,14 +72,9 @@ def source_file(src_uri: str) -> str:
 POLICY = policy()  # the policy of a local build (redirect pages use it too)
 
 
-class SiteCheckError(Exception):
-    """The built site holds something no page may hold; the message lists every file and element."""
-
-
-def _error(problems: list[Phrase], language: str) -> SiteCheckError:
-    return SiteCheckError(
-        "\n  ".join([phrase("site.header").render(language)] + [p.render(language) for p in problems])
-    )
+def _error(problems: list[Phrase], language: str) -> Stop:
+    """The built site holds something no page may hold: every file and element, in the report's language."""
+    return Stop(phrase("site.header").render(language), *(p.render(language) for p in problems))
 
 
 def check_built_page(
@@ -132,7 +128,7 @@ class Sealer:
         return html
 
     def finish(self, site_dir: Path) -> int:
-        """Check the built files no page event saw; raise SiteCheckError with every problem. Returns the page count."""
+        """Check the built files no page event saw; raise Stop with every problem. Returns the page count."""
         site_dir = Path(site_dir)
         problems = self._problems
         pages = 0
@@ -165,5 +161,5 @@ class Sealer:
 
 
 def seal_site(site_dir: Path, *, public_url: str, serving: bool = False, language: str = DEFAULT_LANGUAGE) -> int:
-    """Check every built HTML file; returns the number of pages; raises SiteCheckError (its message in language)."""
+    """Check every built HTML file; returns the number of pages; raises Stop (its message in language)."""
     return Sealer(public_url=public_url, serving=serving, language=language).finish(site_dir)
