@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from metodbanken.content.schema import CASE, DEFAULT_LANGUAGE, MATERIAL, METHOD
 from metodbanken.pages.render import SECTIONS
-from metodbanken.safety.allowlist import scan_page
+from metodbanken.safety.pagescan import scan_page
 from metodbanken.words.errors import Stop
 from metodbanken.words.messages import Phrase, phrase
 
@@ -82,18 +82,18 @@ def check_built_page(
 ) -> list[Phrase]:
     """Everything wrong with one built page (relative: its path in the site; source: the file it was made from)."""
     problems: list[Phrase] = []
-    violations, scripts, facts = scan_page(html, page_url=page_url, site_url=site_url or None, details=True)
+    facts = scan_page(html, page_url=page_url, site_url=site_url or None)
     if facts.policies == 0:
         problems.append(phrase("site.csp_missing", page=relative))
     elif facts.policies > 1 or not facts.policy_first:
         problems.append(phrase("site.csp_twice", page=relative))
-    for violation in violations:
+    for violation in facts.violations:
         message = phrase("site.violation", page=relative, found=violation.found(), hint=violation.hint)
         if message not in problems:
             problems.append(message)
-    if scripts and not serving:
-        shown = " ".join(scripts[0].split())[:60]
-        problems.append(phrase("site.inline_script", page=relative, count=len(scripts), script=shown))
+    if facts.scripts and not serving:
+        shown = " ".join(facts.scripts[0].split())[:60]
+        problems.append(phrase("site.inline_script", page=relative, count=len(facts.scripts), script=shown))
     for duplicate in facts.duplicate_ids[:5]:
         problems.append(phrase("site.id_twice", page=relative, id=duplicate))
     if source:
