@@ -175,7 +175,7 @@ class Renderer:
 
         def content(value: Localized | None) -> Markup:
             """A text for a block: Markdown as Markdown inside the markers the build checks it by
-            (htmlpolicy.check_regions),
+            (allowlist.check_regions),
             anything else as plain text."""
             if isinstance(value, LocalizedMarkdown):
                 where = value.where(language if not value.is_fallback(language) else "sv")
