@@ -17,7 +17,8 @@ import pytest
 from htmlkit import parse
 from sitekit import REPO, assemble
 
-from metodbanken.build import BuildError, check_publishing, is_local_address, public_address
+from metodbanken.build import check_publishing, is_local_address, public_address
+from metodbanken.words.errors import Stop
 
 CONTENT = ("methods", "cases", "materials", "checklists", "glossary.yml", "synonyms.yml", "sources.yml")
 LOCAL = (b"127.0.0.1", b"localhost")
@@ -164,7 +165,7 @@ def test_what_counts_as_a_local_address():
         assert not is_local_address(url), url
     assert public_address("http://127.0.0.1:8000/") == "" and public_address(None) == ""
     assert public_address("http://127.0.0.1:8000/", serving=True) == "http://127.0.0.1:8000/"  # mkdocs serve only
-    with pytest.raises(BuildError, match="https-adress"):
+    with pytest.raises(Stop, match="https-adress"):
         check_publishing(REPO, "")
-    with pytest.raises(BuildError, match="http://metodbanken.se/"):
+    with pytest.raises(Stop, match="http://metodbanken.se/"):
         check_publishing(REPO, "http://metodbanken.se/")  # not https
