@@ -178,19 +178,18 @@ def test_step_overview_lists_five_steps(fixture_site):
 def test_material_files_are_downloadable_next_to_the_page(fixture_site, language):
     doc = page(fixture_site, language, "material/startmote-mall")
     links = [a.attrs["href"] for a in doc.find_all("a", data_mb_download=True)]
-    # the Swedish Markdown template is also offered as PDF and DOCX, made from it during the build
-    assert links == ["startmote-mall.pdf", "startmote-mall.docx", "startmote-mall.md", "startmote-template.txt"]
+    # the Swedish Markdown template is offered as PDF and DOCX, made from it during the build, and not as Markdown
+    assert links == ["startmote-mall.pdf", "startmote-mall.docx", "startmote-template.txt"]
     folder = fixture_site / "site" / LANGUAGES[language] / "material/startmote-mall"
     assert (folder / "startmote-mall.md").read_text(encoding="utf-8").startswith("# Startmöte")
     assert (folder / "startmote-mall.pdf").read_bytes().startswith(b"%PDF-")
     assert (folder / "startmote-mall.docx").read_bytes().startswith(b"PK")
-    assert "MD" in doc.text() and "TXT" in doc.text() and "PDF" in doc.text() and "DOCX" in doc.text()
+    assert "TXT" in doc.text() and "PDF" in doc.text() and "DOCX" in doc.text()
     rows = [[td.text().strip() for td in tr.find_all("td")] for tr in doc.find_all("tr") if tr.find_all("td")]
     swedish, english = ("Svenska", "Engelska") if language == "sv" else ("Swedish", "English")
     assert [(r[0], r[3]) for r in rows] == [
         ("startmote-mall.pdf", swedish),
         ("startmote-mall.docx", swedish),
-        ("startmote-mall.md", swedish),
         ("startmote-template.txt", english),
     ]
 
@@ -204,7 +203,7 @@ def test_materials_index_names_each_files_language_and_can_be_filtered(fixture_s
     )
     groups = {li.attrs["data-mb-file-language"]: li.text() for li in card.find_all("li", data_mb_file_language=True)}
     swedish, english = ("Svenska", "Engelska") if language == "sv" else ("Swedish", "English")
-    assert groups["sv"].startswith(swedish + ": PDF") and "DOCX" in groups["sv"] and "MD" in groups["sv"]
+    assert groups["sv"].startswith(swedish + ": PDF") and "DOCX" in groups["sv"] and "MD" not in groups["sv"]
     assert groups["en"].startswith(english + ": TXT")
     hrefs = [a.attrs["href"] for a in card.find_all("a", data_mb_download=True)]
     assert hrefs[0] == "startmote-mall/startmote-mall.pdf"
