@@ -567,3 +567,23 @@ def test_the_posters_page_shows_its_png_with_the_posters_text_as_alternative_tex
         alt = re.search(rf'<img src="{svg}[.]png" alt="([^"]*)"', page)
         assert alt and html.unescape(alt.group(1)) == html.unescape(description.group(1))
         assert f'href="{svg}.png"' in page  # and offered as a download
+
+
+@pytest.mark.parametrize(
+    ("source", "error"),
+    [
+        ('#set document(title: "T")\n#image(bytes("{svg}"), format: "svg")', "missing alt text"),
+        ('#image(bytes("{svg}"), format: "svg", alt: "x")', "missing document title"),
+    ],
+)
+def test_typst_refuses_what_pdf_ua_1_does_not_allow(source, error):
+    """The PDF/UA-1 the writer asks for is enforced, not only declared: an image without alternative text or a
+    document without a title is not made at all."""
+    import typst
+
+    svg = "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='5' height='5'/></svg>"
+    with pytest.raises(typst.TypstError, match=error):
+        typst.compile(
+            ('#set text(lang: "sv")\n= Rubrik\n' + source.replace("{svg}", svg)).encode(),
+            pdf_standards=docwriters.PDF_STANDARDS,
+        )
