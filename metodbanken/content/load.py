@@ -31,7 +31,6 @@ from metodbanken.content.model import (
 )
 from metodbanken.content.reading import Record, parse_yaml, read_markdown, read_yaml
 from metodbanken.content.schema import (
-    BUILTIN_VOCABULARIES,
     CASE,
     ITEM_TYPES,
     LANGUAGES,
@@ -45,6 +44,7 @@ from metodbanken.content.schema import (
     ContentType,
 )
 from metodbanken.content.values import AN_EXISTING_KIND, INVALID, SLUG, Context, check_mapping, check_markdown, nearest
+from metodbanken.content.vocabularies import BUILTIN_VOCABULARIES
 from metodbanken.words.errors import ErrorCollector, describe
 from metodbanken.words.messages import phrase
 

@@ -7,7 +7,7 @@ from datetime import date
 from functools import cached_property
 
 from metodbanken.content import evidence
-from metodbanken.content.schema import DEFAULT_LANGUAGE
+from metodbanken.words.languages import DEFAULT_LANGUAGE
 
 # The methods index's facets: facet name (its vocabulary, or "step") -> the Method attribute holding its values.
 METHOD_FACETS = {
