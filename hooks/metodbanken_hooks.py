@@ -7,8 +7,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from metodbanken.build import BuildError, SiteBuild, i18n_language
+from metodbanken.content.places import source_file
 from metodbanken.pages.navigation import section_page
-from metodbanken.pages.seal import source_file
 from metodbanken.site import Project
 
 _build: SiteBuild | None = None  # one per build; static-i18n runs these hooks once per language

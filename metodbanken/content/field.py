@@ -83,13 +83,20 @@ class Field:
 
 @dataclass(frozen=True)
 class ContentType:
-    """A kind of content: where its files live and which fields they hold."""
+    """A kind of content: where its files live (folder) and its pages (section: places.py builds every path and URL
+    from the two), which fields they hold, the model class an item becomes, its collection in the form editor and the
+    phrase (messages.py) that names one item, "the method {id}"."""
 
     name: str
     folder: str
     fields: tuple[Field, ...]
     body: bool  # Markdown body after the front matter
     body_required: bool = True
+    section: str = ""
+    model: type | None = None
+    collection: str = ""
+    item_phrase: str = ""
+    count_phrases: tuple[str, str] = ("", "")  # one, other: "1 method", "3 methods"
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)

@@ -30,8 +30,6 @@ _URL_FORBIDDEN = re.compile(r"[\s<>\[\]{}()`\"'\\|^]")
 
 # "the id of a method": the article differs by kind in Swedish (en metod, ett exempel).
 A_KIND = {"method": "kind.a.method", "case": "kind.a.case", "material": "kind.a.material", "source": "kind.a.source"}
-# The form collection a reference points into (the sources are one file's list, see Ref.widget).
-_COLLECTIONS = {"method": "methods", "case": "cases", "material": "materials"}
 
 # Words of the field tables (CONTRIBUTING) and the comments of `new`'s files.
 _LIST = Words("lista", "list")
@@ -59,10 +57,12 @@ def option_label(label: dict) -> str:
 
 @dataclass(frozen=True)
 class Form:
-    """What form widgets need besides the field: the vocabularies and the steps' titles ({number: {sv, en}})."""
+    """What form widgets need besides the field: the vocabularies, the steps' titles ({number: {sv, en}}) and the
+    form collection of each content type a reference may point to (the sources are one file's list: Ref.widget)."""
 
     vocabularies: dict
     steps: dict
+    collections: dict
 
 
 class Kind:
@@ -373,7 +373,7 @@ class Ref(_Written):
             }
         return {
             "widget": "relation",
-            "collection": _COLLECTIONS[self.ref],
+            "collection": form.collections[self.ref],
             "value_field": "id",
             "display_fields": ["title"],
             "search_fields": ["title", "id"],

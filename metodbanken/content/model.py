@@ -342,9 +342,5 @@ class Bank:
     def step(self, number: int) -> Step:
         return next(s for s in self.steps if s.number == number)
 
-    def short_urls(self) -> dict[str, str]:
-        """Short, stable addresses trainers can put on slides: steg/1/ -> steg/1-initiera-samverkan/."""
-        return {f"steg/{s.number}/": f"steg/{s.page_id}/" for s in self.steps}
-
     def items(self) -> tuple[Item, ...]:
         return self.methods + self.cases + self.materials

@@ -6,10 +6,18 @@ from __future__ import annotations
 from metodbanken.content.containers import List, Localized, Records
 from metodbanken.content.field import ID, REVIEWED, SOURCES, STEPS, SUMMARY, TITLE, ContentType, Field
 from metodbanken.content.kinds import Date, Integer, Ref, Slug, Term, Text, Url
+from metodbanken.content.model import Case, Material
+
+_MATERIALS = "materials"  # the materials' folder, where their files are uploaded too
 
 CASE = ContentType(
     name="case",
     folder="cases",
+    section="exempel",
+    model=Case,
+    collection="cases",
+    item_phrase="status.case",
+    count_phrases=("count.cases.one", "count.cases.other"),
     body=True,
     fields=(
         ID,
@@ -56,14 +64,19 @@ MATERIAL_FILE = (
         en="File name inside materials/<id>/.",
         label="Fil",
         required=True,
-        form={"widget": "file", "media_folder": "/materials/{{slug}}", "public_folder": ""},
+        form={"widget": "file", "media_folder": f"/{_MATERIALS}/{{{{slug}}}}", "public_folder": ""},
     ),
     Field("language", Term("language"), sv="Filens språk.", en="Language of the file.", label="Språk", required=True),
 )
 
 MATERIAL = ContentType(
     name="material",
-    folder="materials",
+    folder=_MATERIALS,
+    section="material",
+    model=Material,
+    collection="materials",
+    item_phrase="status.material",
+    count_phrases=("count.materials.one", "count.materials.other"),
     body=True,
     fields=(
         ID,
@@ -157,6 +170,7 @@ QUESTION = (
 STEP = ContentType(
     name="step",
     folder="checklists",
+    section="steg",
     body=False,
     fields=(
         Field("step", Integer(1, 5), sv="Stegets nummer, 1–5.", en="Step number, 1–5.", required=True),

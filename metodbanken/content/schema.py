@@ -28,6 +28,7 @@ from metodbanken.content.kinds import (  # noqa: F401 (re-exported)
     Text,
     Url,
 )
+from metodbanken.content.model import Method
 from metodbanken.content.othertypes import (  # noqa: F401 (re-exported)
     CASE,
     MATERIAL,
@@ -126,6 +127,11 @@ REMOVED_FIELDS = {"method": {"knowledge": "evidence.knowledge_removed"}}
 METHOD = ContentType(
     name="method",
     folder="methods",
+    section="metoder",
+    model=Method,
+    collection="methods",
+    item_phrase="status.method",
+    count_phrases=("count.methods.one", "count.methods.other"),
     body=True,
     fields=(
         ID,

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from metodbanken.content.kinds import INVALID, SLUG, nearest  # noqa: F401 (INVALID and SLUG re-exported)
 from metodbanken.content.model import Vocabulary
+from metodbanken.content.places import page_of_file
 from metodbanken.content.reading import Record, path_text
 from metodbanken.content.schema import REMOVED_FIELDS, Field
 from metodbanken.safety.markup import UNSAFE, check_markdown_text, limits, new_renderer
@@ -160,22 +161,11 @@ def check_value(f: Field, value: object, record: Record, path: tuple, ctx: Conte
     return f.kind.check(value, Spot(f, record, path, ctx, type_name))
 
 
-_PAGE_OF_FILE = {"methods": "metoder", "cases": "exempel", "materials": "material", "checklists": "steg"}
-
-
-def page_path_of(file: str) -> str:
-    """The site path a content file's text is published under (for resolving its relative links)."""
-    folder, _, name = file.partition("/")
-    section = _PAGE_OF_FILE.get(folder, "begrepp")
-    stem = name.split(".")[0] if name else "index"
-    return f"{section}/{stem}/"
-
-
 def check_markdown(record: Record, path: tuple, text: str, first_line: int, ctx: Context) -> None:
     """Render the text as the site does and hold the HTML against the allowlist; report each refusal at its line.
     (A build renders each page once and checks the same way there: ctx.render_check is off, only the limits run.)"""
     problems = (
-        check_markdown_text(text, page_path=page_path_of(record.file), renderer=ctx.renderer())
+        check_markdown_text(text, page_path=page_of_file(record.file), renderer=ctx.renderer())
         if ctx.render_check
         else limits(text)
     )

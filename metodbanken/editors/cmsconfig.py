@@ -12,10 +12,12 @@ from metodbanken.content.kinds import Form, Slug
 from metodbanken.content.schema import (
     CASE,
     DEFAULT_LANGUAGE,
+    ITEM_TYPES,
     LANGUAGES,
     MATERIAL,
     METHOD,
     SOURCE,
+    STEP,
     STEP_NUMBERS,
     TERM,
     ContentType,
@@ -36,7 +38,7 @@ FORMATS = {
     "sources": "metodbanken-sources",
     "glossary": "metodbanken-glossary",
 }
-COLLECTIONS = {"method": "methods", "case": "cases", "material": "materials"}
+COLLECTIONS = {t.name: t.collection for t in ITEM_TYPES}
 
 _TITLES = {"method": ("Metoder", "Metod"), "case": ("Exempel", "Exempel"), "material": ("Material", "Material")}
 _SUMMARY_TEMPLATE = "{{title}}"
@@ -69,7 +71,7 @@ def repository(root: Path) -> str:
 def step_titles(root: Path) -> dict[int, dict[str, str]]:
     """{step number: {sv, en}} from checklists/ (read plainly; `check` validates them)."""
     titles: dict[int, dict[str, str]] = {}
-    for path in sorted((Path(root) / "checklists").glob("*.yml")):
+    for path in sorted((Path(root) / STEP.folder).glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         if isinstance(data, dict) and isinstance(data.get("title"), dict) and data.get("step") in STEP_NUMBERS:
             titles[data["step"]] = data["title"]
@@ -78,7 +80,7 @@ def step_titles(root: Path) -> dict[int, dict[str, str]]:
 
 def field_config(field: Field, vocabularies: dict, *, steps: dict, i18n: bool) -> dict:
     """The form field of one schema field (its kind gives the widget: kinds.py)."""
-    return field.widget(Form(vocabularies, steps), i18n=i18n)
+    return field.widget(Form(vocabularies, steps, COLLECTIONS), i18n=i18n)
 
 
 def _body_config(content_type: ContentType) -> dict:
@@ -113,7 +115,7 @@ def _item_collection(content_type: ContentType, vocabularies: dict, steps: dict)
         "sortable_fields": ["title", "last_reviewed"],
     }
     if content_type.name == "material":
-        collection |= {"media_folder": "/materials/{{slug}}", "public_folder": ""}
+        collection |= {"media_folder": f"/{MATERIAL.folder}/{{{{slug}}}}", "public_folder": ""}
     return collection
 
 
@@ -202,7 +204,7 @@ def build_config(root: Path) -> dict:
         },
         "publish_mode": "editorial_workflow",  # every change becomes a pull request; the content check runs on it
         "app_title": "Metodbanken – redigera",
-        "media_folder": "materials",
+        "media_folder": MATERIAL.folder,
         "public_folder": "",
         "i18n": {
             "structure": "multiple_files",

@@ -9,11 +9,11 @@ from datetime import date
 from pathlib import Path
 
 from metodbanken.content.kinds import EXAMPLE, slugify
-from metodbanken.content.schema import CASE, MATERIAL, METHOD, SLUG_PATTERN, ContentType, Field
+from metodbanken.content.schema import ITEM_TYPES, SLUG_PATTERN, ContentType, Field
 from metodbanken.content.vocabularies import load_vocabularies
 from metodbanken.words.messages import phrase
 
-TYPES = {"method": METHOD, "case": CASE, "material": MATERIAL}
+TYPES = {t.name: t for t in ITEM_TYPES}
 
 # The body sections editors are asked to write, per type and language (headings as the published pages use them).
 SECTIONS = {
@@ -64,7 +64,6 @@ _INTRO = {
         "Not translating now? Delete this file: the English page then shows the Swedish text with a notice.",
     ),
 }
-_ITEM = {"method": "status.method", "case": "status.case", "material": "status.material"}
 _WHAT_SV = {"method": "Ny metod", "case": "Nytt exempel", "material": "Nytt material"}
 
 
@@ -97,7 +96,9 @@ def new_item(root: Path, kind: str, item_id: str, *, today: date | None = None) 
     if taken:
         raise ScaffoldError(
             phrase(
-                "new.taken", item=phrase(_ITEM[kind], id=item_id), files=[p.relative_to(root).as_posix() for p in taken]
+                "new.taken",
+                item=phrase(content_type.item_phrase, id=item_id),
+                files=[p.relative_to(root).as_posix() for p in taken],
             )
         )
     vocabularies = load_vocabularies(root)
