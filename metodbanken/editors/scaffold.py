@@ -11,6 +11,7 @@ from pathlib import Path
 from metodbanken.content.kinds import EXAMPLE, slugify
 from metodbanken.content.schema import ITEM_TYPES, SLUG_PATTERN, ContentType, Field
 from metodbanken.content.vocabularies import load_vocabularies
+from metodbanken.words.errors import Stop
 from metodbanken.words.messages import phrase
 
 TYPES = {t.name: t for t in ITEM_TYPES}
@@ -67,11 +68,6 @@ _INTRO = {
 _WHAT_SV = {"method": "Ny metod", "case": "Nytt exempel", "material": "Nytt material"}
 
 
-class ScaffoldError(ValueError):
-    """The id cannot be used: it is not a slug or already exists. args[0] is the message (a Phrase, in either
-    language)."""
-
-
 @dataclass(frozen=True)
 class Created:
     paths: tuple[Path, ...]
@@ -83,7 +79,7 @@ def new_item(root: Path, kind: str, item_id: str, *, today: date | None = None) 
     root = Path(root)
     if not re.match(SLUG_PATTERN, item_id):
         suggestion = slugify(item_id)
-        raise ScaffoldError(
+        raise Stop(
             phrase("new.invalid_id_example", id=item_id, slug=suggestion)
             if suggestion
             else phrase("new.invalid_id", id=item_id)
@@ -94,7 +90,7 @@ def new_item(root: Path, kind: str, item_id: str, *, today: date | None = None) 
     if kind == "material" and (folder / item_id).exists():
         taken.append(folder / item_id)
     if taken:
-        raise ScaffoldError(
+        raise Stop(
             phrase(
                 "new.taken",
                 item=phrase(content_type.item_phrase, id=item_id),
