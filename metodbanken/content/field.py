@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from metodbanken.content.containers import List
-from metodbanken.content.kinds import Date, Form, Kind, Ref, Slug, Step, Text
+from metodbanken.content.kinds import Date, Form, Kind, Ref, Slug, Text
+from metodbanken.content.numbers import Step
 from metodbanken.words.messages import Text as Words
 
 

@@ -1,7 +1,7 @@
 """Every kind of value a field holds, each one object: it checks a value (type-level problems, "expected …, found …",
 come from the kind; the catalogue keeps the wording), describes itself to editors in Swedish and English, and gives its
 JSON Schema and its Sveltia CMS form widget as plain dicts (editors/ writes them into files; nothing here imports it).
-The kinds that hold other values (Localized, Records, List) are in containers.py.
+The kinds that hold other values (Localized, Records, List) are in containers.py, whole numbers in numbers.py.
 
 check(value, at) returns the cleaned value, or INVALID after reporting the problem through at (values.Spot): the
 place in a file being checked, which knows the record, the path, the field and the load's context.
@@ -32,7 +32,7 @@ _URL_FORBIDDEN = re.compile(r"[\s<>\[\]{}()`\"'\\|^]")
 A_KIND = {"method": "kind.a.method", "case": "kind.a.case", "material": "kind.a.material", "source": "kind.a.source"}
 
 # Words of the field tables (CONTRIBUTING) and the comments of `new`'s files.
-_LIST = Words("lista", "list")
+LIST_WORDS = Words("lista", "list")
 A_LIST_WORDS = Words("en lista", "a list")
 _MAX = Words("högst {n} tecken", "at most {n} characters")
 MIN_WORDS = Words("minst {n}", "at least {n}")
@@ -85,7 +85,7 @@ class Kind:
         return [self.words[language]]
 
     def list_describe(self, language: str, vocabularies: dict) -> list[str]:
-        return [f"{self.plural_words[language]} ({_LIST[language]})"]
+        return [f"{self.plural_words[language]} ({LIST_WORDS[language]})"]
 
     def facts(self, language: str) -> list[str]:
         """Short facts for `new`'s comment: (optional, a list, at least 1, at most 300 characters)."""
@@ -377,69 +377,4 @@ class Ref(_Written):
             "value_field": "id",
             "display_fields": ["title"],
             "search_fields": ["title", "id"],
-        }
-
-
-class Integer(Kind):
-    """A whole number from minimum to maximum (a number written as text, "12", is read as the number)."""
-
-    name = "integer"
-    words = Words("heltal", "whole number")
-    not_a_number = "number.whole"
-
-    def __init__(self, minimum: int | None = None, maximum: int | None = None):
-        self.minimum, self.maximum = minimum, maximum
-
-    def check(self, value: object, at) -> object:
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int):
-            at.error(self.not_a_number, found=describe(value))
-            return INVALID
-        if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
-            self.out_of_range(value, at)
-            return INVALID
-        return value
-
-    def out_of_range(self, value: int, at) -> None:
-        at.error("number.range", low=self.minimum, high=self.maximum, found=describe(value))
-
-    def _limits(self, low: str, high: str) -> dict:
-        return ({low: self.minimum} if self.minimum is not None else {}) | (
-            {high: self.maximum} if self.maximum is not None else {}
-        )
-
-    def json_schema(self, vocabularies: dict) -> dict:
-        return {"type": "integer"} | self._limits("minimum", "maximum")
-
-    def widget(self, field, form: Form) -> dict:
-        return {"widget": "number", "value_type": "int"} | self._limits("min", "max")
-
-
-class Step(Integer):
-    """The number of a step of Inget att vänta på, 1–5."""
-
-    name = "step"
-    words = Words("1–5", "1–5")
-    not_a_number = "number.step"
-
-    def __init__(self):
-        super().__init__(STEP_NUMBERS[0], STEP_NUMBERS[-1])
-
-    def out_of_range(self, value: int, at) -> None:
-        at.error("number.step", found=describe(value))
-
-    def list_describe(self, language: str, vocabularies: dict) -> list[str]:
-        return [f"{_LIST[language]}: " + ", ".join(map(str, STEP_NUMBERS))]
-
-    def explain(self, language: str, vocabularies: dict) -> str:
-        return f" {VALUES[language]}: " + ", ".join(map(str, STEP_NUMBERS)) + "."
-
-    def widget(self, field, form: Form) -> dict:
-        steps = form.steps
-        return {
-            "widget": "select",
-            "options": [
-                {"label": f"{n}. " + option_label(steps[n]) if n in steps else str(n), "value": n} for n in STEP_NUMBERS
-            ],
         }

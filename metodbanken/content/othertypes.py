@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from metodbanken.content.containers import List, Localized, Records
 from metodbanken.content.field import ID, REVIEWED, SOURCES, STEPS, SUMMARY, TITLE, ContentType, Field
-from metodbanken.content.kinds import Date, Integer, Ref, Slug, Term, Text, Url
+from metodbanken.content.kinds import Date, Ref, Slug, Term, Text, Url
 from metodbanken.content.model import Case, Material
+from metodbanken.content.numbers import Integer
 
 _MATERIALS = "materials"  # the materials' folder, where their files are uploaded too
 

@@ -21,7 +21,6 @@ from metodbanken.content.kinds import (  # noqa: F401 (re-exported)
     SLUG_PATTERN,
     STEP_NUMBERS,
     Date,
-    Integer,
     Ref,
     Slug,
     Term,
@@ -29,6 +28,7 @@ from metodbanken.content.kinds import (  # noqa: F401 (re-exported)
     Url,
 )
 from metodbanken.content.model import Method
+from metodbanken.content.numbers import Integer
 from metodbanken.content.othertypes import (  # noqa: F401 (re-exported)
     CASE,
     MATERIAL,
