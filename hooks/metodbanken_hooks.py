@@ -6,10 +6,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from metodbanken.build import BuildError, SiteBuild, i18n_language
+from metodbanken.build import SiteBuild, i18n_language
 from metodbanken.pages.navigation import section_page
 from metodbanken.pages.seal import source_file
 from metodbanken.site import Project
+from metodbanken.words.errors import Stop
 
 _build: SiteBuild | None = None  # one per build; static-i18n runs these hooks once per language
 _serving = False  # `mkdocs serve` injects its live-reload script inline, different on every request
@@ -90,5 +91,5 @@ def _project(config) -> Project:
 def _run(step, *args, **kwargs):
     try:
         return step(*args, **kwargs)
-    except BuildError as exc:
+    except Stop as exc:
         raise PluginError(str(exc)) from None

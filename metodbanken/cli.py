@@ -129,12 +129,13 @@ def _check(root: Path, output_format: str, language: str) -> int:
 
 
 def _new(root: Path, kind: str, item_id: str) -> int:
-    from metodbanken.editors.scaffold import ScaffoldError, new_item
+    from metodbanken.editors.scaffold import new_item
+    from metodbanken.words.errors import Stop
 
     try:
         created = new_item(root, kind, item_id)
-    except ScaffoldError as exc:
-        print(phrase("new.refused", error=exc.args[0]).render(), file=sys.stderr)
+    except Stop as exc:
+        print(phrase("new.refused", error=exc.lines[0]).render(), file=sys.stderr)
         return 1
     for path in created.paths:
         print(phrase("new.created", path=path.relative_to(root).as_posix() + ("/" if path.is_dir() else "")).render())
