@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from metodbanken.build import SiteBuild, i18n_language
+from metodbanken.build import SiteBuild, i18n_language, not_found_page
 from metodbanken.pages.navigation import section_page
 from metodbanken.pages.seal import source_file
 from metodbanken.site import Project
@@ -63,6 +63,12 @@ def on_post_page(output, page, config):
     if section is not None:
         section.active = False
     return _build.page_written(output, page.file.dest_uri, source=source_file(page.file.src_uri))
+
+
+def on_post_template(output, template_name, config):
+    """Each language its own 404 page: static-i18n writes every language's to /404.html, the last one winning."""
+    language, _ = i18n_language(config.plugins.get("i18n"))
+    return not_found_page(output, template_name, site_dir=config.site_dir, language=language)
 
 
 def on_post_build(config):

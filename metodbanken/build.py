@@ -77,6 +77,17 @@ class SiteBuild:
         self.sealer.close()
 
 
+def not_found_page(output: str, template_name: str, *, site_dir: str, language: str) -> str:
+    """The theme's 404.html as MkDocs is about to write it to site/404.html: the default language's stays there; another
+    language's is written to site/<language>/404.html instead, and MkDocs writes nothing for an empty result."""
+    if template_name != "404.html" or language == LANGUAGES[0]:
+        return output
+    target = Path(site_dir) / language / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""
+
+
 def i18n_language(plugin) -> tuple[str, bool]:
     """(the language being built, whether it is the last) from mkdocs-static-i18n's plugin (None: one language, sv).
     static-i18n builds the default language first, then the others in order, into site_dir/<language>/."""
