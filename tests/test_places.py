@@ -42,4 +42,11 @@ def test_every_short_step_address_leads_to_a_page_the_site_has():
 
 
 def test_no_item_id_may_take_a_name_a_section_page_uses():
-    assert {"index", places.WHOLE_GUIDE, places.DATA, places.SECTIONS["search"], *LANGUAGES} <= places.RESERVED_NAMES
+    assert {
+        "index",
+        places.WHOLE_GUIDE,
+        places.DATA,
+        places.SECTIONS["search"],
+        places.SECTIONS["compare"],
+        *LANGUAGES,
+    } <= (places.RESERVED_NAMES)

@@ -19,6 +19,7 @@ SECTIONS = {
     "material": MATERIAL.section,
     "glossary": "begrepp",
     "search": "sok",
+    "compare": "jamfor",
 }
 DATA = "data"  # the open data files
 WHOLE_GUIDE = "hela-guiden"  # every step on one page, under the steps' section
@@ -26,7 +27,17 @@ ITEM_TYPES_BY_NAME = {t.name: t for t in ITEM_TYPES}
 # The folders of content files (one file per item, or per step).
 CONTENT_FOLDERS = tuple(t.folder for t in (*ITEM_TYPES, STEP))
 # Names a page of its own already uses in a section, so no item may take them as its id.
-RESERVED_NAMES = {"index", WHOLE_GUIDE, SECTIONS["search"], DATA, "assets", "search", "pagefind", *LANGUAGES}
+RESERVED_NAMES = {
+    "index",
+    WHOLE_GUIDE,
+    SECTIONS["search"],
+    SECTIONS["compare"],
+    DATA,
+    "assets",
+    "search",
+    "pagefind",
+    *LANGUAGES,
+}
 
 
 def item_type(kind: str) -> ContentType:
@@ -111,6 +122,6 @@ def source_file(src_uri: str) -> str:
         return f"{STEP.folder}/"
     if section == SECTIONS["glossary"]:
         return "glossary.yml"
-    if section in (*folders, SECTIONS["step"], SECTIONS["search"]) or src_uri.startswith("index."):
+    if section in (*folders, SECTIONS["step"], SECTIONS["search"], SECTIONS["compare"]) or src_uri.startswith("index."):
         return "overrides/metodbanken/"  # a generated index page: its template
     return "docs/" + src_uri

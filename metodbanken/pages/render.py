@@ -20,6 +20,9 @@ from metodbanken.pages.qr import qr_svg
 from metodbanken.safety.markup import NONCE, heading_slug, wrap
 from metodbanken.words.errors import ErrorCollector
 
+COMPARE_MAX = 4  # methods side by side at most on /jamfor/ (the choose controls refuse a fifth)
+
+
 # Characters that mean something to Markdown (or its extensions) or to HTML, written as character references:
 # the browser shows the character, and neither Markdown nor an HTML parser reads it as syntax, in text or attributes.
 _MARKDOWN_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|<>&\"'"}
@@ -152,6 +155,7 @@ class Renderer:
                 page("glossary.md.j2", "glossary", "index"),
                 page("guide.md.j2", "step", WHOLE_GUIDE),
                 page("search.md.j2", "search", "index"),
+                page("compare.md.j2", "compare", "index"),
                 page("start.md.j2", "start", "index"),
             ]
         )
@@ -230,6 +234,7 @@ class Renderer:
             "qr": lambda url: Markup(qr_svg(html.unescape(str(url)))),
             "kind_of": lambda item: type(item).__name__.lower(),
             "section_of": lambda kind: SECTIONS[kind],
+            "compare_max": COMPARE_MAX,
             "methods_by_id": lambda ids: [bank.method(i) for i in ids],
             "size": size,
             "yaml_front_matter": front_matter,
