@@ -13,8 +13,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from metodbanken.content import places
 from metodbanken.content.schema import LANGUAGES
 from metodbanken.pages.addresses import write_redirects
+from metodbanken.pages.compare import write_compare_data
 from metodbanken.pages.counts import verify_built_site
 from metodbanken.pages.opendata import write_open_data
 from metodbanken.pages.render import load_labels
@@ -103,11 +105,14 @@ class SiteBuild:
         self.documents.write(output_dir)  # DOCX, PDF and PPTX beside each material page
         write_open_data(self.bank, output_dir, language, downloads=self.documents.downloads)
         write_synonyms(self.bank.synonyms_for(language), output_dir)
+        write_compare_data(self.bank, output_dir, language, load_labels(Path(project.root) / "labels")[language])
         problems = verify_built_site(self.bank, output_dir, language=language)
         if problems:
             raise Stop(phrase("verify.header"), *problems)
         # after the check (redirects are not items): moved addresses, and the short step addresses /steg/<n>/
-        write_redirects(project.root, output_dir, language=language, extra=self.bank.short_urls(), csp=self.policy)
+        write_redirects(
+            project.root, output_dir, language=language, extra=places.short_urls(self.bank.steps), csp=self.policy
+        )
         if last:
             build_search_index(Path(site_dir), meanwhile=lambda: self.sealer.finish(Path(site_dir)))
 

@@ -9,6 +9,7 @@ import string
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+from metodbanken.content.places import CONTENT_FOLDERS
 from metodbanken.content.reading import read_yaml
 from metodbanken.safety.uploads import CHECKED_EXTENSIONS, upload_problem
 from metodbanken.words.errors import ErrorCollector, describe
@@ -17,10 +18,7 @@ from metodbanken.words.messages import Phrase, phrase
 # -- symlinks and stray files ---------------------------------------------------------------------------
 
 CONTENT_ROOTS = (
-    "methods",
-    "cases",
-    "materials",
-    "checklists",
+    *CONTENT_FOLDERS,
     "labels",
     "docs",
     "overrides",
@@ -210,6 +208,13 @@ LABEL_PLACEHOLDERS_FILLED_BY_CODE = {
     "doc_qr_alt": {"url"},
     "step_n": {"n"},
     "step_n_of": {"n"},  # not used by any template at present
+    # the compare controls and page (docs/assets/compare.js)
+    "compare_link": {"n"},
+    "compare_max": {"max"},
+    "compare_remove_label": {"title"},
+    "compare_removed": {"title"},
+    "compare_shown": {"n"},
+    "compare_unknown": {"ids"},
 }
 
 

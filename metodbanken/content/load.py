@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from metodbanken.content import places
 from metodbanken.content.files import (
     check_item_folder,
     check_labels,
@@ -15,12 +16,9 @@ from metodbanken.content.files import (
 from metodbanken.content.methodfacts import check_method, evaluation_records
 from metodbanken.content.model import (
     Bank,
-    Case,
     Localized,
     LocalizedMarkdown,
-    Material,
     MaterialFile,
-    Method,
     Question,
     Source,
     Step,
@@ -29,10 +27,9 @@ from metodbanken.content.model import (
     Vocabulary,
     VocabularyValue,
 )
+from metodbanken.content.places import SECTIONS
 from metodbanken.content.reading import Record, parse_yaml, read_markdown, read_yaml
 from metodbanken.content.schema import (
-    BUILTIN_VOCABULARIES,
-    CASE,
     ITEM_TYPES,
     LANGUAGES,
     MATERIAL,
@@ -45,6 +42,7 @@ from metodbanken.content.schema import (
     ContentType,
 )
 from metodbanken.content.values import AN_EXISTING_KIND, INVALID, SLUG, Context, check_mapping, check_markdown, nearest
+from metodbanken.content.vocabularies import BUILTIN_VOCABULARIES
 from metodbanken.words.errors import ErrorCollector, describe
 from metodbanken.words.messages import phrase
 
@@ -120,32 +118,23 @@ def load_bank(root: Path, *, render_check: bool = True) -> Bank:
 
 def _site_pages(root: Path, steps: tuple[Step, ...], items: dict[str, tuple]) -> set[str]:
     """Every path the built site will have (without the /en/ prefix), for checking redirects."""
-    pages = {"", "steg/", "steg/hela-guiden/", "metoder/", "exempel/", "material/", "begrepp/", "sok/", "data/"}
-    pages |= {f"steg/{s.page_id}/" for s in steps}
-    for section, kind in (("metoder", "method"), ("exempel", "case"), ("material", "material")):
-        pages |= {f"{section}/{item.id}/" for item in items[kind]}
-    pages |= {f"material/{m.id}/{f.file}" for m in items["material"] for f in m.files}
+    pages = places.site_pages(steps, items)
+    generated = tuple(SECTIONS[s] for s in ("step", "method", "case", "material", "glossary"))
     docs = root / "docs"
     for page in docs.rglob("*.md") if docs.is_dir() else []:
         relative = page.relative_to(docs).as_posix()
-        if relative.endswith(".en.md") or relative.split("/")[0] in (
-            "steg",
-            "metoder",
-            "exempel",
-            "material",
-            "begrepp",
-        ):
+        if relative.endswith(".en.md") or relative.split("/")[0] in generated:
             continue
         path = relative[:-3].removesuffix("index")
         pages.add(path if path == "" or path.endswith("/") else path + "/")
     return pages
 
 
-_RESERVED_IDS = {"index", "hela-guiden", "sok", "data", "assets", "search", "pagefind", "en", "sv"}
+_RESERVED_IDS = places.RESERVED_NAMES
 
 
 def _folder(kind: str) -> str:
-    return {"method": METHOD.folder, "case": CASE.folder, "material": MATERIAL.folder}[kind]
+    return places.item_type(kind).folder
 
 
 def _relative(root: Path, path: Path) -> str:
@@ -369,8 +358,7 @@ def _load_item(
         values["files"] = files
     if content_type is METHOD:
         values["evaluations"] = evaluation_records(values["evaluations"])
-    cls = {"method": Method, "case": Case, "material": Material}[content_type.name]
-    return cls(**values)
+    return content_type.model(**values)
 
 
 def _body(record: Record, content_type: ContentType, ctx: Context) -> tuple[str | None, tuple[str, int, str]]:
@@ -420,13 +408,13 @@ def _material_files(root: Path, values: dict, record: Record, ctx: Context) -> t
         problem = material_file_problem(folder, file_name)
         if problem:
             problem_id, problem_values = problem
-            ctx.error(record, where, problem_id, folder=f"{MATERIAL.folder}/{values['id']}", **problem_values)
+            ctx.error(record, where, problem_id, folder=places.material_files(values["id"]), **problem_values)
             return None
         files.append(MaterialFile(file=file_name, language=spec["language"], size=(folder / file_name).stat().st_size))
     for extra in sorted(p.name for p in folder.iterdir()) if folder.is_dir() and not folder.is_symlink() else []:
         if extra not in listed and not extra.startswith("."):
             ctx.error(
-                record, ("files",), "material.file_not_listed", folder=f"{MATERIAL.folder}/{values['id']}", file=extra
+                record, ("files",), "material.file_not_listed", folder=places.material_files(values["id"]), file=extra
             )
             return None
     return tuple(files)
