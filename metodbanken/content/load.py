@@ -67,6 +67,23 @@ def load_bank(root: Path, *, render_check: bool = True) -> Bank:
     check_redirects(root, errors, pages=_site_pages(root, steps, items))
     for record, path, text, line in ctx.markdown:
         check_markdown(record, path, text, line, ctx)
+    _check_references(ctx, sources)
+    errors.raise_if_any()
+    return Bank(
+        vocabularies=vocabularies,
+        sources=sources,
+        steps=steps,
+        methods=items["method"],
+        cases=items["case"],
+        materials=items["material"],
+        terms=terms,
+        material_dirs=material_dirs,
+        synonyms=synonyms,
+    )
+
+
+def _check_references(ctx: Context, sources: dict) -> None:
+    """Every id an item names exists (a source, a method, a case, a material), or the nearest one is suggested."""
     # Items that exist but are broken are still "known": their own errors are reported, not a cascade of references.
     readable = ctx.present.get("source", set()) is not None
     known = {
@@ -89,18 +106,6 @@ def load_bank(root: Path, *, render_check: bool = True) -> Bank:
                 if guess
                 else phrase("hint.check_id_against", where=where),
             )
-    errors.raise_if_any()
-    return Bank(
-        vocabularies=vocabularies,
-        sources=sources,
-        steps=steps,
-        methods=items["method"],
-        cases=items["case"],
-        materials=items["material"],
-        terms=terms,
-        material_dirs=material_dirs,
-        synonyms=synonyms,
-    )
 
 
 def _site_pages(root: Path, steps: tuple[Step, ...], items: dict[str, tuple]) -> set[str]:
