@@ -58,7 +58,11 @@ def main() -> None:
     rows = measure(args.site)
     before = {(r["lang"], r["query"]): r for r in json.loads(args.compare.read_text())} if args.compare else {}
     show = lambda r: "-" if r is None else str(r)  # noqa: E731
-    print(f"{'lang':4} {'query':28} " + (f"{'before':>6} " if before else "") + f"{'rank':>6} {'foreign':>7}  first result")
+    print(
+        f"{'lang':4} {'query':28} "
+        + (f"{'before':>6} " if before else "")
+        + f"{'rank':>6} {'foreign':>7}  first result"
+    )
     for r in rows:
         old = before.get((r["lang"], r["query"]))
         earlier = f"{show(old['rank']) if old else '?':>6} " if before else ""
@@ -67,8 +71,10 @@ def main() -> None:
     print(f"expected item in the first three: {in_three} of {len(rows)}")
     print(f"excerpts holding another item's title: {sum(r['foreign'] for r in rows)}")
     if before:
-        print(f"before: {sum(1 for r in before.values() if r['rank'] and r['rank'] <= 3)} in the first three, "
-              f"{sum(r.get('foreign', 0) for r in before.values())} excerpts with another item's title")
+        print(
+            f"before: {sum(1 for r in before.values() if r['rank'] and r['rank'] <= 3)} in the first three, "
+            f"{sum(r.get('foreign', 0) for r in before.values())} excerpts with another item's title"
+        )
     if args.save:
         args.save.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
 
