@@ -6,10 +6,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from metodbanken.build import BuildError, SiteBuild, i18n_language
+from metodbanken.build import SiteBuild, i18n_language, not_found_page
 from metodbanken.pages.navigation import section_page
 from metodbanken.pages.seal import source_file
 from metodbanken.site import Project
+from metodbanken.words.errors import Stop
 
 _build: SiteBuild | None = None  # one per build; static-i18n runs these hooks once per language
 _serving = False  # `mkdocs serve` injects its live-reload script inline, different on every request
@@ -64,6 +65,12 @@ def on_post_page(output, page, config):
     return _build.page_written(output, page.file.dest_uri, source=source_file(page.file.src_uri))
 
 
+def on_post_template(output, template_name, config):
+    """Each language its own 404 page: static-i18n writes every language's to /404.html, the last one winning."""
+    language, _ = i18n_language(config.plugins.get("i18n"))
+    return not_found_page(output, template_name, site_dir=config.site_dir, language=language)
+
+
 def on_post_build(config):
     global _build
     language, last = i18n_language(config.plugins.get("i18n"))
@@ -90,5 +97,5 @@ def _project(config) -> Project:
 def _run(step, *args, **kwargs):
     try:
         return step(*args, **kwargs)
-    except BuildError as exc:
+    except Stop as exc:
         raise PluginError(str(exc)) from None

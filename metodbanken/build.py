@@ -1,8 +1,8 @@
 """One build of the site, driven by a static site generator's events: what the MkDocs hooks call.
 
 A build covers every language (mkdocs-static-i18n runs the generator's events once per language, default language
-first). Each method takes plain values, so another generator could drive it the same way; a failure is a BuildError
-whose text is the report to show (in Swedish, the editors' language, for content problems).
+first). Each method takes plain values, so another generator could drive it the same way; a failure is the one error
+type, Stop, whose text is the report to show (in Swedish, the editors' language).
 """
 
 from __future__ import annotations
@@ -14,23 +14,13 @@ from metodbanken.pages.addresses import write_redirects
 from metodbanken.pages.counts import verify_built_site
 from metodbanken.pages.opendata import write_open_data
 from metodbanken.pages.render import load_labels
-from metodbanken.pages.seal import Sealer, SiteCheckError, policy
-from metodbanken.pages.search import (
-    SearchIndexError,
-    build_search_index,
-    spelling_words,
-    write_spelling_words,
-    write_synonyms,
-)
+from metodbanken.pages.seal import Sealer, policy
+from metodbanken.pages.search import build_search_index, spelling_words, write_spelling_words, write_synonyms
 from metodbanken.pages.write import clear_site, copy_material_files
 from metodbanken.safety.editor_regions import PageContentCheck
 from metodbanken.site import Project, prepare_with_documents
-from metodbanken.words.errors import ContentErrors
+from metodbanken.words.errors import ContentErrors, Stop
 from metodbanken.words.messages import phrase
-
-
-class BuildError(Exception):
-    """The build must stop; str() is the whole report."""
 
 
 class SiteBuild:
@@ -45,10 +35,7 @@ class SiteBuild:
         """Before a language's pages are read: load and check the bank, write its pages and documents (cached)."""
         self.bank = self.documents = None
         self.texts = PageContentCheck(project.root)
-        try:
-            self.bank, self.documents = prepare_with_documents(project)
-        except ContentErrors as exc:
-            raise BuildError(exc.report()) from None
+        self.bank, self.documents = prepare_with_documents(project)  # raises ContentErrors with every problem
 
     def page_content(self, html: str, page_url: str) -> str:
         """A page's HTML from Markdown: check the editors' texts in it (reported in before_writing)."""
@@ -59,7 +46,7 @@ class SiteBuild:
         globals (the policy, the labels the header prints)."""
         if self.texts is not None and self.texts.problems:
             clear_site(Path(site_dir))  # an earlier language may already be written: publish nothing
-            raise BuildError(ContentErrors(self.texts.problems).report())
+            raise ContentErrors(self.texts.problems)
         return {"metodbanken_csp": self.policy, "mb_labels": load_labels(Path(root) / "labels")}
 
     def page_written(self, html: str, destination: str, *, source: str = "") -> str:
@@ -79,17 +66,25 @@ class SiteBuild:
         write_spelling_words(spelling_words(self.bank, language), output_dir)
         problems = verify_built_site(self.bank, output_dir, language=language)
         if problems:
-            raise BuildError("\n  ".join(p.render() for p in [phrase("verify.header"), *problems]))
+            raise Stop(phrase("verify.header"), *problems)
         # after the check (redirects are not items): moved addresses, and the short step addresses /steg/<n>/
         write_redirects(project.root, output_dir, language=language, extra=self.bank.short_urls(), csp=self.policy)
         if last:
-            try:
-                build_search_index(Path(site_dir), meanwhile=lambda: self.sealer.finish(Path(site_dir)))
-            except (SiteCheckError, SearchIndexError) as exc:
-                raise BuildError(str(exc)) from None
+            build_search_index(Path(site_dir), meanwhile=lambda: self.sealer.finish(Path(site_dir)))
 
     def close(self) -> None:
         self.sealer.close()
+
+
+def not_found_page(output: str, template_name: str, *, site_dir: str, language: str) -> str:
+    """The theme's 404.html as MkDocs is about to write it to site/404.html: the default language's stays there; another
+    language's is written to site/<language>/404.html instead, and MkDocs writes nothing for an empty result."""
+    if template_name != "404.html" or language == LANGUAGES[0]:
+        return output
+    target = Path(site_dir) / language / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""
 
 
 def i18n_language(plugin) -> tuple[str, bool]:

@@ -15,49 +15,33 @@ from metodbanken.words.messages import Text, phrase
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root = args.root
+    commands = {
+        "check": lambda: _check(root, args.format, args.lang),
+        "new": lambda: _new(root, args.kind, args.id),
+        "status": lambda: _status(root, args),
+        "schemas": lambda: _schemas(root),
+        "contributing": lambda: _contributing(root),
+        "cms": lambda: _cms(root),
+        "checklists": lambda: _checklists(root),
+        "urls": lambda: _urls(root, args.site, only_check=args.check),
+        "redirects": lambda: _redirects(root, args.site),
+    }
+    return commands[args.command]()
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m metodbanken", description="Metodbanken's content tools.")
     parser.add_argument(
         "--root", type=Path, default=Path("."), help="the bank's folder (where mkdocs.yml is); default: here"
     )
     commands = parser.add_subparsers(dest="command", required=True)
-
-    check = commands.add_parser("check", help="validate every content file and print every problem")
-    check.add_argument(
-        "--format",
-        choices=("text", "github"),
-        default="text",
-        help="'github' prints GitHub Actions annotations so problems show on the pull request's lines",
-    )
-    check.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=DEFAULT_LANGUAGE,
-        help="the language of the messages: sv (Swedish, the default) or en (English)",
-    )
-
+    check = _add_check(commands)
     new = commands.add_parser("new", help="create the Swedish and English files of a new method, case or material")
     new.add_argument("kind", choices=("method", "case", "material"))
     new.add_argument("id", help="the new id: lower-case ASCII letters, digits and hyphens (å, ä → a; ö → o)")
-
-    status = commands.add_parser("status", help="list what lacks English, is past its review date or has no source")
-    status.add_argument(
-        "--format", choices=("text", "markdown"), default="text", help="'markdown' for a pull-request comment"
-    )
-    status.add_argument(
-        "--max-age-days",
-        type=int,
-        default=None,
-        help="content reviewed longer ago than this is overdue (default: 730, two years)",
-    )
-    status.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
-    status.add_argument("--strict", action="store_true", help="exit 1 when anything is listed")
-    status.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=DEFAULT_LANGUAGE,
-        help="the language of the report: sv (Swedish, the default) or en (English)",
-    )
-
+    status = _add_status(commands)
     commands.add_parser(
         "schemas", help="regenerate the JSON Schema files in schemas/ from metodbanken/content/schema.py"
     )
@@ -70,38 +54,54 @@ def main(argv: list[str] | None = None) -> int:
         "checklists",
         help="regenerate the checklist materials' Markdown files (materials/<id>/*.md) from checklists/*.yml",
     )
-
     urls = commands.add_parser("urls", help="add a built site's addresses to published-urls.txt (never drops one)")
     urls.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     urls.add_argument(
         "--check", action="store_true", help="only check: exit 1 if a listed address vanished without a redirect"
     )
-
     redirects = commands.add_parser("redirects", help="write the redirect pages of redirects.yml into a built site")
     redirects.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
-
     for sub in (check, new, status, urls, redirects):  # --root also after the command, where people type it
         sub.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return parser
 
-    args = parser.parse_args(argv)
-    root = args.root
-    if args.command == "check":
-        return _check(root, args.format, args.lang)
-    if args.command == "new":
-        return _new(root, args.kind, args.id)
-    if args.command == "status":
-        return _status(root, args)
-    if args.command == "schemas":
-        return _schemas(root)
-    if args.command == "contributing":
-        return _contributing(root)
-    if args.command == "cms":
-        return _cms(root)
-    if args.command == "checklists":
-        return _checklists(root)
-    if args.command == "urls":
-        return _urls(root, args.site, only_check=args.check)
-    return _redirects(root, args.site)
+
+def _add_language(command) -> None:
+    command.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help="the language of the messages: sv (Swedish, the default) or en (English)",
+    )
+
+
+def _add_check(commands):
+    check = commands.add_parser("check", help="validate every content file and print every problem")
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="'github' prints GitHub Actions annotations so problems show on the pull request's lines",
+    )
+    _add_language(check)
+    return check
+
+
+def _add_status(commands):
+    status = commands.add_parser("status", help="list what lacks English, is past its review date or has no source")
+    status.add_argument(
+        "--format", choices=("text", "markdown"), default="text", help="'markdown' for a pull-request comment"
+    )
+    status.add_argument(
+        "--max-age-days",
+        type=int,
+        default=None,
+        help="content reviewed longer ago than this is overdue (default: 730, two years)",
+    )
+    status.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+    status.add_argument("--strict", action="store_true", help="exit 1 when anything is listed")
+    _add_language(status)
+    return status
 
 
 def _check(root: Path, output_format: str, language: str) -> int:
@@ -129,12 +129,13 @@ def _check(root: Path, output_format: str, language: str) -> int:
 
 
 def _new(root: Path, kind: str, item_id: str) -> int:
-    from metodbanken.editors.scaffold import ScaffoldError, new_item
+    from metodbanken.editors.scaffold import new_item
+    from metodbanken.words.errors import Stop
 
     try:
         created = new_item(root, kind, item_id)
-    except ScaffoldError as exc:
-        print(phrase("new.refused", error=exc.args[0]).render(), file=sys.stderr)
+    except Stop as exc:
+        print(phrase("new.refused", error=exc.lines[0]).render(), file=sys.stderr)
         return 1
     for path in created.paths:
         print(phrase("new.created", path=path.relative_to(root).as_posix() + ("/" if path.is_dir() else "")).render())

@@ -68,7 +68,9 @@ def prepare_with_documents(project: Project) -> tuple[Bank, Documents]:
     cached = _cache.get(key)
     if cached and cached[0] == fingerprint and (project.docs_dir / "metoder" / "index.md").exists():
         return cached[1], cached[2]
-    bank = load_bank(project.root, render_check=False)  # the rendered pages are checked instead (contentcheck.py)
+    bank = load_bank(
+        project.root, render_check=False
+    )  # the rendered pages are checked instead (safety/editor_regions.py)
     labels = load_labels(project.root / "labels")
     documents = build_documents(bank, labels, cache_dir=project.root / DOCUMENT_CACHE, public_url=project.public_url)
     renderer = Renderer(

@@ -52,7 +52,7 @@ GOOD = {
     "last_reviewed": "2026-01-15",
 }
 GOOD_BODY = "## Syfte\n\nAtt pröva.\n"
-SETTINGS = settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.too_slow], database=None)
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
 
 yaml_scalars = st.one_of(
     st.none(),

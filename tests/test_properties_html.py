@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from justhtml import JustHTML
 from selectolax.lexbor import LexborHTMLParser
 
-from metodbanken.safety.allowlist import CONTENT_ELEMENTS, check_fragment, scan_page
+from metodbanken.safety.allowlist import CONTENT_ELEMENTS, check_fragment
 from metodbanken.safety.markup import PAGE_ORIGIN, check_markdown_text, render
+from metodbanken.safety.pagescan import scan_page
 
 BASE = PAGE_ORIGIN + "metoder/x/"
 SETTINGS = settings(
@@ -308,7 +309,7 @@ def test_markdown_the_check_accepts_renders_to_nothing_the_last_net_refuses(text
         page = (
             f"<!doctype html><html><head></head><body><article>{rendered}</article></body></html>"  # checked by lexbor
         )
-        assert scan_page(page, page_url=BASE)[0] == [], text
+        assert scan_page(page, page_url=BASE).violations == [], text
         assert dangerous_in(rendered) == [], text
 
 

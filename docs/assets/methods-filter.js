@@ -174,7 +174,7 @@
 
   function changed() {
     var url = urlFromState();
-    if (url !== location.pathname + location.search + location.hash) history.pushState(null, "", url);
+    if (url !== location.pathname + location.search + location.hash) history.replaceState(null, "", url);  // a filter change is not a new place: one Back leaves the list
     apply();
     remember();
   }

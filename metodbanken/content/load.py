@@ -56,7 +56,7 @@ def load_bank(root: Path, *, render_check: bool = True) -> Bank:
     """Read the bank under root (vocabularies.yml, sources.yml, glossary.yml and the content folders).
 
     render_check: render every Markdown text to check its HTML (the `check` command). A build passes False and checks
-    the same texts in the pages it renders anyway (contentcheck.py), so nothing is rendered twice."""
+    the same texts in the pages it renders anyway (safety/editor_regions.py), so nothing is rendered twice."""
     root = Path(root)
     errors = ErrorCollector()
     check_no_symlinks(root, errors)

@@ -1,5 +1,5 @@
 """A small document model for the files the build generates (DOCX, PDF, PPTX): headings, paragraphs, list items,
-tables, room to write. Made from a material's Markdown or from a step's checklist; the writers in docwriters.py
+tables, room to write. Made from a material's Markdown or from a step's checklist; the writers in writers.py
 turn it into files. No markup leaves this module: text is text."""
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from pathlib import Path
 from metodbanken.content.fielddocs import doc, load_vocabularies
 from metodbanken.content.schema import CASE, MATERIAL, METHOD, NESTED_TYPES, SLUG_PATTERN, ContentType, Field
 from metodbanken.content.values import slugify
+from metodbanken.words.errors import Stop
 from metodbanken.words.messages import phrase
 
 TYPES = {"method": METHOD, "case": CASE, "material": MATERIAL}
@@ -86,11 +87,6 @@ _ITEM = {"method": "status.method", "case": "status.case", "material": "status.m
 _WHAT_SV = {"method": "Ny metod", "case": "Nytt exempel", "material": "Nytt material"}
 
 
-class ScaffoldError(ValueError):
-    """The id cannot be used: it is not a slug or already exists. args[0] is the message (a Phrase, in either
-    language)."""
-
-
 @dataclass(frozen=True)
 class Created:
     paths: tuple[Path, ...]
@@ -102,7 +98,7 @@ def new_item(root: Path, kind: str, item_id: str, *, today: date | None = None) 
     root = Path(root)
     if not re.match(SLUG_PATTERN, item_id):
         suggestion = slugify(item_id)
-        raise ScaffoldError(
+        raise Stop(
             phrase("new.invalid_id_example", id=item_id, slug=suggestion)
             if suggestion
             else phrase("new.invalid_id", id=item_id)
@@ -113,7 +109,7 @@ def new_item(root: Path, kind: str, item_id: str, *, today: date | None = None) 
     if kind == "material" and (folder / item_id).exists():
         taken.append(folder / item_id)
     if taken:
-        raise ScaffoldError(
+        raise Stop(
             phrase(
                 "new.taken", item=phrase(_ITEM[kind], id=item_id), files=[p.relative_to(root).as_posix() for p in taken]
             )

@@ -68,35 +68,13 @@ def _counts(counts: dict) -> list[Phrase]:
 def bank_status(bank: Bank, *, today: date | None = None, max_age_days: int = DEFAULT_MAX_AGE_DAYS) -> Status:
     today = today or date.today()
     limit = today - timedelta(days=max_age_days)
-    untranslated, overdue, unsourced = [], [], []
-    for kind, items in (("method", bank.methods), ("case", bank.cases), ("material", bank.materials)):
-        for item in items:
-            name = phrase(_ITEM[kind], id=item.id)
-            if not item.translated():
-                untranslated.append(Finding(item.file, name, phrase("status.no_english_file")))
-            elif item.body.en is None:
-                untranslated.append(Finding(item.file, name, phrase("status.no_english_text")))
-            if item.last_reviewed < limit:
-                days = (today - item.last_reviewed).days
-                overdue.append(
-                    Finding(
-                        item.file, name, phrase("status.last_reviewed", date=item.last_reviewed.isoformat(), days=days)
-                    )
-                )
-            if not item.sources:
-                unsourced.append(Finding(item.file, name, phrase("status.no_sources")))
-    for step in bank.steps:
-        missing = [label for label, text in (("title", step.title), ("intro", step.intro)) if text.en is None]
-        missing += [phrase("status.question", id=q.id) for q in step.questions if q.text.en is None]
-        if missing:
-            untranslated.append(Finding(step.file, phrase("status.step", n=step.number), _no_english(missing)))
-    for term in bank.terms:
-        missing = [label for label, text in (("term", term.term), ("definition", term.definition)) if text.en is None]
-        name = phrase("status.term", id=term.id)
-        if missing:
-            untranslated.append(Finding("glossary.yml", name, _no_english(missing)))
-        if not term.sources:
-            unsourced.append(Finding("glossary.yml", name, phrase("status.no_sources")))
+    untranslated, overdue, unsourced = _items_status(bank, today, limit)
+    untranslated += _steps_and_terms_untranslated(bank)
+    unsourced += [
+        Finding("glossary.yml", phrase("status.term", id=t.id), phrase("status.no_sources"))
+        for t in bank.terms
+        if not t.sources
+    ]
     incomplete = [
         Finding(m.file, phrase("status.method", id=m.id), phrase("status.lacks", gaps=gaps))
         for m in bank.methods
@@ -107,32 +85,7 @@ def bank_status(bank: Bank, *, today: date | None = None, max_age_days: int = DE
         for m in bank.methods
         if m.unstated
     ]
-    evidence = []
-    for m in bank.methods:
-        name = phrase("status.method", id=m.id)
-        if not m.evaluations and m.evaluations_searched_on is not None:
-            days = (today - m.evaluations_searched_on).days
-            if m.evaluations_searched_on < limit:
-                evidence.append(
-                    Finding(
-                        m.file,
-                        name,
-                        phrase("status.no_evaluations_old", date=m.evaluations_searched_on.isoformat(), days=days),
-                    )
-                )
-            else:
-                explained.append(
-                    Finding(m.file, name, phrase("status.no_evaluations", date=m.evaluations_searched_on.isoformat()))
-                )
-        for n, record in enumerate(m.evaluations, start=1):
-            source = bank.sources.get(record.source)
-            missing = [f for f in ("url", "accessed") if source is not None and getattr(source, f) is None]
-            if missing:
-                evidence.append(
-                    Finding(
-                        m.file, name, phrase("status.evaluation_source", n=n, source=record.source, missing=missing)
-                    )
-                )
+    evidence, searched = _evidence_status(bank, today, limit)
     counts = {
         "methods": len(bank.methods),
         "cases": len(bank.cases),
@@ -148,9 +101,64 @@ def bank_status(bank: Bank, *, today: date | None = None, max_age_days: int = DE
         max_age_days,
         today,
         counts,
-        explained=tuple(explained),
+        explained=tuple(explained + searched),
         evidence=tuple(evidence),
     )
+
+
+def _items_status(bank: Bank, today: date, limit: date) -> tuple[list, list, list]:
+    """Methods, cases and materials: (no English, past their review date, no source)."""
+    untranslated, overdue, unsourced = [], [], []
+    for kind, items in (("method", bank.methods), ("case", bank.cases), ("material", bank.materials)):
+        for item in items:
+            name = phrase(_ITEM[kind], id=item.id)
+            if not item.translated():
+                untranslated.append(Finding(item.file, name, phrase("status.no_english_file")))
+            elif item.body.en is None:
+                untranslated.append(Finding(item.file, name, phrase("status.no_english_text")))
+            if item.last_reviewed < limit:
+                days = (today - item.last_reviewed).days
+                reviewed = phrase("status.last_reviewed", date=item.last_reviewed.isoformat(), days=days)
+                overdue.append(Finding(item.file, name, reviewed))
+            if not item.sources:
+                unsourced.append(Finding(item.file, name, phrase("status.no_sources")))
+    return untranslated, overdue, unsourced
+
+
+def _steps_and_terms_untranslated(bank: Bank) -> list[Finding]:
+    found = []
+    for step in bank.steps:
+        missing = [label for label, text in (("title", step.title), ("intro", step.intro)) if text.en is None]
+        missing += [phrase("status.question", id=q.id) for q in step.questions if q.text.en is None]
+        if missing:
+            found.append(Finding(step.file, phrase("status.step", n=step.number), _no_english(missing)))
+    for term in bank.terms:
+        missing = [label for label, text in (("term", term.term), ("definition", term.definition)) if text.en is None]
+        if missing:
+            found.append(Finding("glossary.yml", phrase("status.term", id=term.id), _no_english(missing)))
+    return found
+
+
+def _evidence_status(bank: Bank, today: date, limit: date) -> tuple[list[Finding], list[Finding]]:
+    """(what to do about the evidence: old search notes, records whose source lacks an address or a reading date;
+    what is explained: a recent search note)."""
+    evidence, searched = [], []
+    for m in bank.methods:
+        name = phrase("status.method", id=m.id)
+        on = m.evaluations_searched_on
+        if not m.evaluations and on is not None:
+            if on < limit:
+                old = phrase("status.no_evaluations_old", date=on.isoformat(), days=(today - on).days)
+                evidence.append(Finding(m.file, name, old))
+            else:
+                searched.append(Finding(m.file, name, phrase("status.no_evaluations", date=on.isoformat())))
+        for n, record in enumerate(m.evaluations, start=1):
+            source = bank.sources.get(record.source)
+            missing = [f for f in ("url", "accessed") if source is not None and getattr(source, f) is None]
+            if missing:
+                found = phrase("status.evaluation_source", n=n, source=record.source, missing=missing)
+                evidence.append(Finding(m.file, name, found))
+    return evidence, searched
 
 
 # Methods whose readers need ages or school stages: those for children and young people, or carried out in school.

@@ -16,7 +16,7 @@ from metodbanken.content.files import read_labels
 from metodbanken.content.model import Bank, Localized, LocalizedMarkdown
 from metodbanken.content.schema import LANGUAGES
 from metodbanken.pages.qr import qr_svg
-from metodbanken.safety.markup import NONCE, wrap
+from metodbanken.safety.markup import NONCE, heading_slug, wrap
 from metodbanken.words.errors import ErrorCollector
 
 # Folders under docs/ whose pages the engine generates (git-ignored; rewritten on every build).
@@ -61,6 +61,15 @@ def _escaped(value: str) -> Markup:
     if text[:1].isdigit():
         text = _LIST_START.sub(lambda m: m.group(1) + _MARKDOWN_SPECIAL.get(m.group(2), f"&#{ord(m.group(2))};"), text)
     return Markup(text)
+
+
+_EMPHASIS = re.compile(r"&#42;([^<>]+?)&#42;")
+
+
+def emphasis(value: str) -> Markup:
+    """A label with *a title* in it: the text escaped as everywhere, then each starred part as emphasis (a book's
+    title in running text); nothing else of Markdown counts."""
+    return Markup(_EMPHASIS.sub(r"<em>\1</em>", str(markdown_text(value))))
 
 
 def _finalize(value):
@@ -114,6 +123,7 @@ class Renderer:
             # a Renderer lives for one build; checking template files per page costs more than rendering
             auto_reload=False,
         )
+        self.env.filters["emphasis"] = emphasis
 
     def render(
         self, bank: Bank, *, downloads: Mapping[str, tuple] | None = None, step_files: Mapping[int, tuple] | None = None
@@ -175,7 +185,7 @@ class Renderer:
 
         def content(value: Localized | None) -> Markup:
             """A text for a block: Markdown as Markdown inside the markers the build checks it by
-            (htmlpolicy.check_regions),
+            (allowlist.check_regions),
             anything else as plain text."""
             if isinstance(value, LocalizedMarkdown):
                 where = value.where(language if not value.is_fallback(language) else "sv")
@@ -234,4 +244,6 @@ class Renderer:
             "methods_by_id": lambda ids: [bank.method(i) for i in ids],
             "size": size,
             "yaml_front_matter": front_matter,
+            # the id the Markdown toc gives a heading with this text (the site's slug function, as in mkdocs.yml)
+            "heading_id": lambda value: heading_slug(str(value), "-"),
         }

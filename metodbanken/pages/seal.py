@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 from metodbanken.content.schema import CASE, DEFAULT_LANGUAGE, MATERIAL, METHOD
 from metodbanken.pages.render import SECTIONS
-from metodbanken.safety.allowlist import scan_page
+from metodbanken.safety.pagescan import scan_page
+from metodbanken.words.errors import Stop
 from metodbanken.words.messages import Phrase, phrase
 
 CSP_META_NAME = 'http-equiv="Content-Security-Policy"'
@@ -71,14 +72,9 @@ def source_file(src_uri: str) -> str:
 POLICY = policy()  # the policy of a local build (redirect pages use it too)
 
 
-class SiteCheckError(Exception):
-    """The built site holds something no page may hold; the message lists every file and element."""
-
-
-def _error(problems: list[Phrase], language: str) -> SiteCheckError:
-    return SiteCheckError(
-        "\n  ".join([phrase("site.header").render(language)] + [p.render(language) for p in problems])
-    )
+def _error(problems: list[Phrase], language: str) -> Stop:
+    """The built site holds something no page may hold: every file and element, in the report's language."""
+    return Stop(phrase("site.header").render(language), *(p.render(language) for p in problems))
 
 
 def check_built_page(
@@ -86,18 +82,18 @@ def check_built_page(
 ) -> list[Phrase]:
     """Everything wrong with one built page (relative: its path in the site; source: the file it was made from)."""
     problems: list[Phrase] = []
-    violations, scripts, facts = scan_page(html, page_url=page_url, site_url=site_url or None, details=True)
+    facts = scan_page(html, page_url=page_url, site_url=site_url or None)
     if facts.policies == 0:
         problems.append(phrase("site.csp_missing", page=relative))
     elif facts.policies > 1 or not facts.policy_first:
         problems.append(phrase("site.csp_twice", page=relative))
-    for violation in violations:
+    for violation in facts.violations:
         message = phrase("site.violation", page=relative, found=violation.found(), hint=violation.hint)
         if message not in problems:
             problems.append(message)
-    if scripts and not serving:
-        shown = " ".join(scripts[0].split())[:60]
-        problems.append(phrase("site.inline_script", page=relative, count=len(scripts), script=shown))
+    if facts.scripts and not serving:
+        shown = " ".join(facts.scripts[0].split())[:60]
+        problems.append(phrase("site.inline_script", page=relative, count=len(facts.scripts), script=shown))
     for duplicate in facts.duplicate_ids[:5]:
         problems.append(phrase("site.id_twice", page=relative, id=duplicate))
     if source:
@@ -132,7 +128,7 @@ class Sealer:
         return html
 
     def finish(self, site_dir: Path) -> int:
-        """Check the built files no page event saw; raise SiteCheckError with every problem. Returns the page count."""
+        """Check the built files no page event saw; raise Stop with every problem. Returns the page count."""
         site_dir = Path(site_dir)
         problems = self._problems
         pages = 0
@@ -165,5 +161,5 @@ class Sealer:
 
 
 def seal_site(site_dir: Path, *, public_url: str, serving: bool = False, language: str = DEFAULT_LANGUAGE) -> int:
-    """Check every built HTML file; returns the number of pages; raises SiteCheckError (its message in language)."""
+    """Check every built HTML file; returns the number of pages; raises Stop (its message in language)."""
     return Sealer(public_url=public_url, serving=serving, language=language).finish(site_dir)

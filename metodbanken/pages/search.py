@@ -8,9 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-
-class SearchIndexError(RuntimeError):
-    pass
+from metodbanken.words.errors import Stop
 
 
 def build_search_index(site_dir: Path, *, meanwhile=None) -> str:
@@ -29,7 +27,7 @@ def build_search_index(site_dir: Path, *, meanwhile=None) -> str:
         raise
     stdout, stderr = process.communicate()
     if process.returncode != 0 or not (Path(site_dir) / "pagefind" / "pagefind.js").exists():
-        raise SearchIndexError(
+        raise Stop(
             f"Pagefind failed on {site_dir}:\n{stdout}\n{stderr}\n"
             "Hint: install the pinned requirements (pagefind[extended])."
         )

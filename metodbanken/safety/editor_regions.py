@@ -1,7 +1,7 @@
 """The build's check of editors' texts, in the pages it renders: the same allowlist as `check`, without rendering twice.
 
 Templates put each Markdown text between markers (markup.wrap). After Markdown has rendered a page, check_page_content()
-finds the texts by their markers, holds them against the allowlist (htmlpolicy.check_regions), reports each refusal
+finds the texts by their markers, holds them against the allowlist (allowlist.check_regions), reports each refusal
 as a ContentError at the file and line it came from, and removes the markers.
 """
 

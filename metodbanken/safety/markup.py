@@ -52,7 +52,7 @@ _LINE_MARKERS = re.compile(r"(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$))+")
 UNSAFE = "markdown.unsafe"  # the catalogue entry of every refusal of an editor's text (check and build report alike)
 PAGE_ORIGIN = "https://metodbanken.invalid/"  # stands for the site's address when links are resolved
 
-# Marks where an editor's text begins and ends in a generated page (see htmlpolicy.check_regions). New for every
+# Marks where an editor's text begins and ends in a generated page (see allowlist.check_regions). New for every
 # process, never published (the markers are removed once checked), so no editor can write a marker of their own.
 NONCE = secrets.token_hex(12)
 

@@ -63,12 +63,27 @@ class ContentError:
         return f"::error file={self.file},line={self.line},title={title}::{message}"
 
 
-class ContentErrors(Exception):
-    """Raised with every problem found, so an editor can fix them all in one round."""
+class Stop(Exception):
+    """The one error type: the run must stop, and the report says why (every problem at once).
+
+    Made from Phrases (the first may be a header), so it reads in Swedish (the editors' language, str()) or English
+    (report("en")). Internal invariants raise Python's own errors: they need no Swedish."""
+
+    def __init__(self, *lines: Phrase | str):
+        self.lines = lines
+        super().__init__(self.report())
+
+    def report(self, language: str = DEFAULT_LANGUAGE) -> str:
+        shown = [line.render(language) if isinstance(line, Phrase) else line for line in self.lines]
+        return "\n  ".join(shown)
+
+
+class ContentErrors(Stop):
+    """Every problem found in the content files, so an editor can fix them all in one round."""
 
     def __init__(self, errors: list[ContentError]):
         self.errors = sorted(errors, key=lambda e: (e.file, e.line, e.field))
-        super().__init__(self.report())
+        Exception.__init__(self, self.report())
 
     def report(self, language: str = DEFAULT_LANGUAGE) -> str:
         header = plural(len(self.errors), one="report.header.one", other="report.header.other")

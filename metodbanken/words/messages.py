@@ -194,7 +194,7 @@ PROBLEMS: dict[str, Problem] = {
             "remove one of them: YAML would silently keep only the last.",
         ),
     ),
-    # fields and values (validate.py)
+    # fields and values (content/values.py)
     "fields.not_a_mapping": Problem(
         Text("fält med värden (namn: värde)", "a mapping of fields (name: value)"), Text("{found}", "{found}")
     ),
@@ -328,7 +328,7 @@ PROBLEMS: dict[str, Problem] = {
         Text("{found}", "{found}"),
         Text("{hint}", "{hint}"),
     ),
-    # files, items and references (load.py)
+    # files, items and references (content/load.py)
     "vocabularies.missing_file": Problem(
         Text("filen med ordlistorna", "the vocabularies file"),
         _NO_FILE,
@@ -476,7 +476,7 @@ PROBLEMS: dict[str, Problem] = {
         Text("inget sådant fält", "it missing"),
         Text("översätt '{field}' från den svenska filen.", "translate '{field}' from the Swedish file."),
     ),
-    # material files (load.py, inputs.py)
+    # material files (content/load.py, content/files.py)
     "material.file_twice": Problem(
         Text("varje fil listad en gång", "each file listed once"),
         Text("'{file}' en gång till (också files[{index}])", "'{file}' again (also files[{index}])"),
@@ -556,7 +556,7 @@ PROBLEMS: dict[str, Problem] = {
             "the file is made from the checklists: change the questions there, then run `python -m metodbanken checklists`.",
         ),
     ),
-    # files and folders as files (inputs.py)
+    # files and folders as files (content/files.py)
     "path.symlink": Problem(
         Text("en riktig fil eller mapp", "a real file or folder"),
         _SYMLINK,
@@ -578,7 +578,7 @@ PROBLEMS: dict[str, Problem] = {
             "it would never be published: rename it to <id>.md or remove it.",
         ),
     ),
-    # interface texts (inputs.py)
+    # interface texts (content/files.py)
     "labels.missing_file": Problem(
         Text("gränssnittstexterna på det här språket", "the interface texts in this language"),
         _NO_FILE,
@@ -622,7 +622,7 @@ PROBLEMS: dict[str, Problem] = {
         Text("{found}", "{found}"),
         Text("varje språk fyller i samma värden.", "each language fills in the same values."),
     ),
-    # moved addresses (inputs.py)
+    # moved addresses (content/files.py)
     "redirects.not_a_mapping": Problem(
         Text("rader 'gammal/sökväg/: ny/sökväg/'", "lines 'old/path/: new/path/'"),
         Text("{found}", "{found}"),
@@ -693,7 +693,7 @@ PHRASES: dict[str, Text] = {
     "count.items.one": Text("{n} värde", "{n} item"),
     "count.items.other": Text("{n} värden", "{n} items"),
     "none": Text("inga", "none"),
-    # what kind of value was expected (validate.py)
+    # what kind of value was expected (content/values.py)
     "expect.text": Text("text", "text"),
     "expect.id": Text("ett id (text)", "an id (text)"),
     "expect.date": Text("ett datum skrivet ÅÅÅÅ-MM-DD", "a date written YYYY-MM-DD"),
@@ -728,7 +728,7 @@ PHRASES: dict[str, Text] = {
         "lägg varje fil direkt i {folder}/; undermappar läses inte.",
         "put every file directly in {folder}/; subfolders are not read.",
     ),
-    # why a web address cannot be used (validate.py)
+    # why a web address cannot be used (content/values.py)
     "url.unreadable": Text("en webbläsare kan inte läsa den", "a browser cannot read it"),
     "url.scheme": Text("en '{scheme}'-adress", "a '{scheme}' address"),
     "url.contains": Text("den innehåller {character}", "it contains {character}"),
@@ -783,7 +783,7 @@ PHRASES: dict[str, Text] = {
         "simplify it: very many unclosed brackets or deeply nested lists make Markdown slow.",
     ),
     "markdown.too_deep": Text("en text som är för djupt inkapslad för att läsas", "a text nested too deeply to read"),
-    # HTML refused in content or in a built page (htmlpolicy.py)
+    # HTML refused in content or in a built page (safety/allowlist.py, safety/pagescan.py)
     "html.element": Text("<{element}> ({problem})", "<{element}> ({problem})"),
     "html.attribute": Text(
         '<{element} {attribute}="{value}"> ({problem})', '<{element} {attribute}="{value}"> ({problem})'
@@ -851,7 +851,7 @@ PHRASES: dict[str, Text] = {
         "bilder måste vara filer i banken (till exempel ett materials fil); bilder från andra webbplatser är inte tillåtna.",
         "images must be files in the bank (for example a material's file); images from other sites are not allowed.",
     ),
-    # what makes an SVG file unsafe (inputs.py)
+    # what makes an SVG file unsafe (content/files.py)
     "html.hint.balance": Text(
         "stäng varje HTML-element som du öppnar, och stäng inget som du inte har öppnat (till exempel "
         "ett ensamt </div>); de flesta texter behöver ingen HTML alls.",
@@ -869,7 +869,7 @@ PHRASES: dict[str, Text] = {
     "svg.reference": Text("en hänvisning till '{target}'", "a reference to '{target}'"),
     "svg.reference_in": Text("en hänvisning till en annan fil i {name}", "a reference to another file in {name}"),
     "svg.animated_link": Text("en animering som ändrar en länk", "an animation that changes a link"),
-    # moved addresses (inputs.py)
+    # moved addresses (content/files.py)
     "redirects.old": Text("den gamla adressen", "the old address"),
     "redirects.new": Text("den nya adressen", "the new address"),
     # the content command (cli.py) and `status` (status.py)
@@ -1000,7 +1000,7 @@ PHRASES: dict[str, Text] = {
         "{file}: '{old}' pekar mot '{new}', som webbplatsen inte har ({url}).",
         "{file}: '{old}' points to '{new}', which the site does not have ({url}).",
     ),
-    # the built pages against the sources (verify.py)
+    # the built pages against the sources (pages/counts.py)
     "verify.header": Text(
         "Metodbanken: den byggda webbplatsen stämmer inte med källfilerna:",
         "Metodbanken: the built site does not match the sources:",
@@ -1017,7 +1017,7 @@ PHRASES: dict[str, Text] = {
         "[{language}] {section}/ har {pages} sidor, källfilerna har {wanted}",
         "[{language}] {section}/ holds {pages} item pages, the sources hold {wanted}",
     ),
-    # the last check of the built site (sitecheck.py)
+    # the last check of the built site (pages/seal.py)
     "site.header": Text(
         "Metodbanken: den byggda webbplatsen innehåller något som ingen sida får innehålla:",
         "Metodbanken: the built site holds what no page may hold:",
@@ -1165,7 +1165,7 @@ PHRASES.update(
 )
 
 # -- uploaded office and PDF files ----------------------------------------------------------------------------------
-# What an editor's DOCX, XLSX, PPTX, ODF or PDF file holds that the bank does not publish (uploads.py, inputs.py):
+# What an editor's DOCX, XLSX, PPTX, ODF or PDF file holds that the bank does not publish (safety/uploads.py, content/files.py):
 # one problem, whose found part names the file, what is in it and where (a part of the zip, a page), and a hint.
 
 PROBLEMS.update(

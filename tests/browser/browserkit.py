@@ -55,10 +55,13 @@ def build_or_fail(root: Path, what: str) -> Path:
 
 
 class _StaticHandler(http.server.SimpleHTTPRequestHandler):
-    """Serve files; for a missing path answer 404 with the site's 404.html, as GitHub Pages or nginx would."""
+    """Serve files; for a missing path answer 404 with the nearest 404.html up the path (/en/404.html below /en/, else
+    /404.html), as Cloudflare Pages does and nginx or Netlify can be set to."""
 
     def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
+        first = self.path.lstrip("/").split("/", 1)[0]
+        nearest = Path(self.directory) / first / "404.html"
+        page = nearest if first and "." not in first and nearest.is_file() else Path(self.directory) / "404.html"
         if code != 404 or not page.exists():
             return super().send_error(code, message, explain)
         body = page.read_bytes()
