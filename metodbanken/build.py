@@ -11,6 +11,7 @@ from pathlib import Path
 
 from metodbanken.content.schema import LANGUAGES
 from metodbanken.pages.addresses import write_redirects
+from metodbanken.pages.compare import write_compare_data
 from metodbanken.pages.counts import verify_built_site
 from metodbanken.pages.opendata import write_open_data
 from metodbanken.pages.render import load_labels
@@ -64,6 +65,7 @@ class SiteBuild:
         write_open_data(self.bank, output_dir, language, downloads=self.documents.downloads)
         write_synonyms(self.bank.synonyms_for(language), output_dir)
         write_spelling_words(spelling_words(self.bank, language), output_dir)
+        write_compare_data(self.bank, output_dir, language, load_labels(Path(project.root) / "labels")[language])
         problems = verify_built_site(self.bank, output_dir, language=language)
         if problems:
             raise Stop(phrase("verify.header"), *problems)

@@ -11,7 +11,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ENGINE = ("mkdocs.yml", "hooks", "overrides", "labels", "vocabularies.yml", "docs")
-GENERATED = ("steg", "metoder", "exempel", "material", "begrepp", "sok")
+GENERATED = ("steg", "metoder", "exempel", "material", "begrepp", "sok", "jamfor")
 
 # Builds and commands run in other folders (a copy in tmp): make them import this checkout's metodbanken/, not the one an
 # editable install points at, which is another checkout's when this one is a git worktree.

@@ -31,7 +31,17 @@
         .map(function (v) { return facet.position[v]; });
     });
   });
-  var texts = cards.map(function (card) { return card.textContent.toLowerCase(); });
+  var texts = cards.map(function (card) {
+    var control = card.querySelector("[data-mb-compare-choose]");  // "Jämför: <title>" is not the method's text
+    return card.textContent.replace(control ? control.textContent : "", " ").toLowerCase();
+  });
+  // The free text finds what site search finds: the methods among its hits (Pagefind, with the synonyms) count as
+  // matching too, beside those whose card holds every word. siteHits: card positions hit by siteQuery.
+  var cardPaths = cards.map(function (card) {
+    var a = card.querySelector("h2 a");
+    return a ? new URL(a.getAttribute("href"), location.href).pathname : "";
+  });
+  var siteQuery = "", siteHits = null, siteTicket = 0;
   var byTitle = cards.slice().sort(function (a, b) { return a.dataset.title.localeCompare(b.dataset.title, document.documentElement.lang); });
   var byReviewed = cards.slice().sort(function (a, b) { return b.dataset.reviewed.localeCompare(a.dataset.reviewed); });
   var currentOrder = null;  // sorted once on load (the server sorts by Swedish title), then only when the sort changes
@@ -58,6 +68,7 @@
       return set.indexOf(true) === -1 ? null : set;
     });
     var words = form.elements.q.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    searchSite(form.elements.q.value.trim());
     // counts[f][v]: methods with value v that pass every choice except those in facet f (what ticking v would add)
     var counts = facets.map(function (facet) { return facet.boxes.map(function () { return 0; }); });
     var without = facets.map(function () { return 0; });  // methods that fail only facet f: shown if f's choices go
@@ -72,6 +83,7 @@
       }
       var textOk = true;
       for (var w = 0; w < words.length; w++) { if (texts[i].indexOf(words[w]) === -1) { textOk = false; break; } }
+      if (!textOk && siteHits && siteHits[i]) textOk = true;
       var ok = fails === 0 && textOk;
       if (ok) {
         shown++;
@@ -106,6 +118,27 @@
     toggle.textContent = active ? form.dataset.labelToggle.replace("{n}", active) : form.dataset.labelToggleNone;
     renderChips(words.length ? form.elements.q.value.trim() : "");
     renderWaysOut(shown, chosen, without, words.length ? withoutText : -1);
+  }
+
+  // Ask the site search (search.js, loaded on first use) for the methods it finds; apply again when they arrive.
+  function searchSite(query) {
+    if (query === siteQuery) return;
+    siteQuery = query;
+    siteHits = null;
+    var ticket = ++siteTicket;
+    var search = window.metodbankenSearch;
+    if (!search || query.length < 2) return;
+    var filters = {};
+    filters[form.dataset.searchType] = { any: [form.dataset.searchMethod] };
+    search.search(query, filters).then(function (found) {
+      return Promise.all(found.results.map(function (r) { return r.data(); }));
+    }).then(function (items) {
+      if (ticket !== siteTicket) return;
+      var paths = {};
+      items.forEach(function (item) { paths[new URL(item.url, location.href).pathname] = true; });
+      siteHits = cardPaths.map(function (path) { return !!paths[path]; });
+      apply();
+    }).catch(function () { /* no search index (mkdocs serve, offline): the cards' own text only */ });
   }
 
   function chip(text, onRemove) {

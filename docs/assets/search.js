@@ -205,6 +205,9 @@
     }
   });
 
+  // The methods list's free text searches what this search searches (methods-filter.js).
+  window.metodbankenSearch = { search: searchAll };
+
   // -- the search page (/sok/?q=): every result, paged, with filters by type and step --------------------------
   var form = document.querySelector("[data-mb-search-page]");
   if (!form) return;

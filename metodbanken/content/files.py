@@ -211,6 +211,13 @@ LABEL_PLACEHOLDERS_FILLED_BY_CODE = {
     "doc_checklist_title": {"n", "title"},
     "step_n": {"n"},
     "step_n_of": {"n"},  # not used by any template at present
+    # the compare controls and page (docs/assets/compare.js)
+    "compare_link": {"n"},
+    "compare_max": {"max"},
+    "compare_remove_label": {"title"},
+    "compare_removed": {"title"},
+    "compare_shown": {"n"},
+    "compare_unknown": {"ids"},
 }
 
 

@@ -120,7 +120,18 @@ def load_bank(root: Path, *, render_check: bool = True) -> Bank:
 
 def _site_pages(root: Path, steps: tuple[Step, ...], items: dict[str, tuple]) -> set[str]:
     """Every path the built site will have (without the /en/ prefix), for checking redirects."""
-    pages = {"", "steg/", "steg/hela-guiden/", "metoder/", "exempel/", "material/", "begrepp/", "sok/", "data/"}
+    pages = {
+        "",
+        "steg/",
+        "steg/hela-guiden/",
+        "metoder/",
+        "exempel/",
+        "material/",
+        "begrepp/",
+        "sok/",
+        "jamfor/",
+        "data/",
+    }
     pages |= {f"steg/{s.page_id}/" for s in steps}
     for section, kind in (("metoder", "method"), ("exempel", "case"), ("material", "material")):
         pages |= {f"{section}/{item.id}/" for item in items[kind]}
@@ -141,7 +152,7 @@ def _site_pages(root: Path, steps: tuple[Step, ...], items: dict[str, tuple]) ->
     return pages
 
 
-_RESERVED_IDS = {"index", "hela-guiden", "sok", "data", "assets", "search", "pagefind", "en", "sv"}
+_RESERVED_IDS = {"index", "hela-guiden", "sok", "jamfor", "data", "assets", "search", "pagefind", "en", "sv"}
 
 
 def _folder(kind: str) -> str:

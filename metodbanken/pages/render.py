@@ -27,7 +27,9 @@ SECTIONS = {
     "material": "material",
     "glossary": "begrepp",
     "search": "sok",
+    "compare": "jamfor",
 }
+COMPARE_MAX = 4  # methods side by side at most on /jamfor/ (the choose controls refuse a fifth)
 
 
 # Characters that mean something to Markdown (or its extensions) or to HTML, written as character references:
@@ -162,6 +164,7 @@ class Renderer:
                 page("glossary.md.j2", "glossary", "index"),
                 page("guide.md.j2", "step", "hela-guiden"),
                 page("search.md.j2", "search", "index"),
+                page("compare.md.j2", "compare", "index"),
                 page("start.md.j2", "start", "index"),
             ]
         )
@@ -241,6 +244,7 @@ class Renderer:
             "qr": lambda url: Markup(qr_svg(html.unescape(str(url)))),
             "kind_of": lambda item: type(item).__name__.lower(),
             "section_of": lambda kind: SECTIONS[kind],
+            "compare_max": COMPARE_MAX,
             "methods_by_id": lambda ids: [bank.method(i) for i in ids],
             "size": size,
             "yaml_front_matter": front_matter,

@@ -64,7 +64,7 @@ def source_file(src_uri: str) -> str:
         return "checklists/"
     if section == SECTIONS["glossary"]:
         return "glossary.yml"
-    if section in (*folders, SECTIONS["step"], SECTIONS["search"]) or src_uri.startswith("index."):
+    if section in (*folders, SECTIONS["step"], SECTIONS["search"], SECTIONS["compare"]) or src_uri.startswith("index."):
         return "overrides/metodbanken/"  # a generated index page: its template
     return "docs/" + src_uri
 

@@ -129,6 +129,8 @@ def page_kinds(site: Path) -> dict[str, str]:
         ids = [e.split(":", 1)[1] for e in entries if e.startswith(f"{entry_kind}:")]
         assert ids, f"the {section} index lists no {entry_kind} (no data-mb-entry): cannot visit a {kind} page"
         kinds[kind] = f"{section}{ids[0]}/"
+        if kind == "method":  # the compare page with three methods chosen in its address
+            kinds["compare"] = "jamfor/?" + "&".join(f"m={i}" for i in ids[:3])
     kinds["404"] = MISSING
     return kinds
 
@@ -160,6 +162,7 @@ KINDS = [
     "about",
     "accessibility statement",
     "search",
+    "compare",
     "404",
 ]
 PAGES = [(language, kind) for language in LANGUAGES for kind in KINDS] + [("en", "fallback")]
