@@ -7,8 +7,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from metodbanken.build import SiteBuild, i18n_language, not_found_page
+from metodbanken.content.places import source_file
 from metodbanken.pages.navigation import section_page
-from metodbanken.pages.seal import source_file
 from metodbanken.site import Project
 from metodbanken.words.errors import Stop
 

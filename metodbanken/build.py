@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from metodbanken.content import places
 from metodbanken.content.schema import LANGUAGES
 from metodbanken.pages.addresses import write_redirects
 from metodbanken.pages.compare import write_compare_data
@@ -70,7 +71,9 @@ class SiteBuild:
         if problems:
             raise Stop(phrase("verify.header"), *problems)
         # after the check (redirects are not items): moved addresses, and the short step addresses /steg/<n>/
-        write_redirects(project.root, output_dir, language=language, extra=self.bank.short_urls(), csp=self.policy)
+        write_redirects(
+            project.root, output_dir, language=language, extra=places.short_urls(self.bank.steps), csp=self.policy
+        )
         if last:
             build_search_index(Path(site_dir), meanwhile=lambda: self.sealer.finish(Path(site_dir)))
 

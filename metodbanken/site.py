@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from metodbanken.content import places
 from metodbanken.content.load import load_bank
 from metodbanken.content.model import Bank
 from metodbanken.documents.materials import Documents, build_documents
@@ -17,10 +18,7 @@ CONTENT_PATHS = (
     "sources.yml",
     "glossary.yml",
     "synonyms.yml",
-    "methods",
-    "cases",
-    "materials",
-    "checklists",
+    *places.CONTENT_FOLDERS,
     "labels",
     "overrides/metodbanken",
 )
@@ -66,7 +64,7 @@ def prepare_with_documents(project: Project) -> tuple[Bank, Documents]:
     key = f"{project.root}\0{project.public_url}"
     fingerprint = project.fingerprint()
     cached = _cache.get(key)
-    if cached and cached[0] == fingerprint and (project.docs_dir / "metoder" / "index.md").exists():
+    if cached and cached[0] == fingerprint and (project.docs_dir / places.section_path("method") / "index.md").exists():
         return cached[1], cached[2]
     bank = load_bank(
         project.root, render_check=False

@@ -14,8 +14,8 @@ import pytest
 import yaml
 from sitekit import REPO
 
-from metodbanken.content.fielddocs import load_vocabularies
 from metodbanken.content.schema import CASE, MATERIAL, METHOD, SOURCE, TERM
+from metodbanken.content.vocabularies import load_vocabularies
 from metodbanken.editors.cmsconfig import CONFIG_FILE, REGENERATE, build_config, stale
 
 ADMIN = REPO / "docs" / "admin"
@@ -122,14 +122,14 @@ def test_every_schema_field_is_in_the_form_with_the_checkers_rules(name):
             assert form["widget"] == "select" and values == list(vocabularies[field.vocabulary]["values"]), field.name
             for option, spec in zip(form["options"], vocabularies[field.vocabulary]["values"].values(), strict=False):
                 assert spec["label"]["sv"] in option["label"] and spec["label"]["en"] in option["label"], option
-            assert form.get("multiple", False) == (field.kind == "terms")
-        if field.kind == "steps":
+            assert form.get("multiple", False) == (field.kind.name == "terms")
+        if field.kind.name == "steps":
             assert [o["value"] for o in form["options"]] == [1, 2, 3, 4, 5] and form["multiple"]
-        if field.kind in ("ref", "refs"):
-            assert form["widget"] == "relation" and form.get("multiple", False) == (field.kind == "refs")
+        if field.kind.name in ("ref", "refs"):
+            assert form["widget"] == "relation" and form.get("multiple", False) == (field.kind.name == "refs")
             target = {"method": "methods", "case": "cases", "material": "materials", "source": "sources"}[field.ref]
             assert form["collection"] == target
-        if field.kind == "date":
+        if field.kind.name == "date":
             assert form["widget"] == "datetime" and form["format"] == "YYYY-MM-DD" and form["time_format"] is False
         if field.max_length:
             assert form["maxlength"] == field.max_length

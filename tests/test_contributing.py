@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sitekit import REPO
 
-from metodbanken.content.fielddocs import load_vocabularies
 from metodbanken.content.schema import METHOD
+from metodbanken.content.vocabularies import load_vocabularies
 from metodbanken.editors.contributing import END, FILES, REGENERATE, generated_block, stale_files
 
 

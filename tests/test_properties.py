@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitekit import FIXTURES, REPO
 
-from metodbanken.content.fielddocs import load_vocabularies
 from metodbanken.content.load import load_bank
 from metodbanken.content.schema import METHOD
+from metodbanken.content.vocabularies import load_vocabularies
 from metodbanken.words.errors import ContentErrors
 
 _BASE = Path(tempfile.mkdtemp(prefix="metodbanken-properties-")) / "bank"

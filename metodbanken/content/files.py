@@ -9,6 +9,7 @@ import string
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+from metodbanken.content.places import CONTENT_FOLDERS
 from metodbanken.content.reading import read_yaml
 from metodbanken.safety.uploads import CHECKED_EXTENSIONS, upload_problem
 from metodbanken.words.errors import ErrorCollector, describe
@@ -17,10 +18,7 @@ from metodbanken.words.messages import Phrase, phrase
 # -- symlinks and stray files ---------------------------------------------------------------------------
 
 CONTENT_ROOTS = (
-    "methods",
-    "cases",
-    "materials",
-    "checklists",
+    *CONTENT_FOLDERS,
     "labels",
     "docs",
     "overrides",

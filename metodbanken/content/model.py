@@ -7,7 +7,7 @@ from datetime import date
 from functools import cached_property
 
 from metodbanken.content import evidence
-from metodbanken.content.schema import DEFAULT_LANGUAGE
+from metodbanken.words.languages import DEFAULT_LANGUAGE
 
 # The methods index's facets: facet name (its vocabulary, or "step") -> the Method attribute holding its values.
 METHOD_FACETS = {
@@ -341,10 +341,6 @@ class Bank:
 
     def step(self, number: int) -> Step:
         return next(s for s in self.steps if s.number == number)
-
-    def short_urls(self) -> dict[str, str]:
-        """Short, stable addresses trainers can put on slides: steg/1/ -> steg/1-initiera-samverkan/."""
-        return {f"steg/{s.number}/": f"steg/{s.page_id}/" for s in self.steps}
 
     def items(self) -> tuple[Item, ...]:
         return self.methods + self.cases + self.materials

@@ -21,10 +21,11 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
 
+from metodbanken.content import places
 from metodbanken.content.files import generated_file_problem
 from metodbanken.content.model import Bank, Material
+from metodbanken.content.schema import MATERIAL
 from metodbanken.documents.model import ChecklistQuestion, ChecklistSection, Document, checklist_blocks, markdown_blocks
-from metodbanken.pages.render import SECTIONS
 from metodbanken.words.errors import ErrorCollector
 from metodbanken.words.messages import phrase
 
@@ -76,7 +77,7 @@ class Documents:
         """Write the generated files beside each material's page in one language's built site; returns the count."""
         count = 0
         for material_id, files in self.files.items():
-            folder = Path(site_dir) / SECTIONS["material"] / material_id
+            folder = Path(site_dir) / places.download_path(material_id)
             folder.mkdir(parents=True, exist_ok=True)
             for name, data in files:
                 (folder / name).write_bytes(data)
@@ -104,7 +105,7 @@ def build_documents(
             data = cached.read_bytes() if cached and cached.is_file() else job.make()
         except Exception as exc:  # a library's error on one source: name the source, go on with the others
             errors.add(
-                job.source.split(", ")[0] if "/" in job.source else f"materials/{job.material}/{job.source}",
+                job.source.split(", ")[0] if "/" in job.source else places.material_files(job.material, job.source),
                 1,
                 "files",
                 "document.cannot_make",
@@ -120,7 +121,12 @@ def build_documents(
         if problem:  # the same rules as for editors' files (the name comes from the source file's)
             problem_id, values = problem
             errors.add(
-                f"materials/{job.material}.md", 1, "files", problem_id, folder=f"materials/{job.material}", **values
+                f"{MATERIAL.folder}/{job.material}.md",
+                1,
+                "files",
+                problem_id,
+                folder=places.material_files(job.material),
+                **values,
             )
             continue
         made.setdefault(job.material, []).append((job.file, data))
@@ -292,12 +298,11 @@ def _checklist_document(
     if len(steps) == 1:
         step = bank.step(steps[0])
         title = words["doc_checklist_title"].format(n=step.number, title=step.title.get(language))
-        address = f"steg/{step.page_id}/"
+        address = places.step_path(step.page_id)
     else:
         title = material.title.get(language)
-        address = f"material/{material.id}/"
-    prefix = "" if language == "sv" else f"{language}/"
-    url = f"{public_url.rstrip('/')}/{prefix}{address}" if public_url else ""
+        address = places.item_path("material", material.id)
+    url = f"{public_url.rstrip('/')}{places.url(language, address)}" if public_url else ""
     footer = words["doc_checklist_footer"] + (f" {words['print_address']}: {url}" if url else "")
     blocks = checklist_blocks(title=title, sections=tuple(sections), labels=words, footer=footer)
     return Document(

@@ -8,21 +8,22 @@ from pathlib import Path
 
 import yaml
 
-from metodbanken.content.fielddocs import doc, load_vocabularies
+from metodbanken.content.kinds import Form, Slug
 from metodbanken.content.schema import (
     CASE,
     DEFAULT_LANGUAGE,
+    ITEM_TYPES,
     LANGUAGES,
     MATERIAL,
     METHOD,
-    NESTED_TYPES,
-    SLUG_PATTERN,
     SOURCE,
+    STEP,
     STEP_NUMBERS,
     TERM,
     ContentType,
     Field,
 )
+from metodbanken.content.vocabularies import load_vocabularies
 
 CONFIG_FILE = "docs/admin/config.yml"
 REGENERATE = ".venv/bin/python -m metodbanken cms"
@@ -37,77 +38,10 @@ FORMATS = {
     "sources": "metodbanken-sources",
     "glossary": "metodbanken-glossary",
 }
-COLLECTIONS = {"method": "methods", "case": "cases", "material": "materials"}
+COLLECTIONS = {t.name: t.collection for t in ITEM_TYPES}
 
-# Short Swedish labels of the form's fields (the longer explanation, fielddocs.doc, becomes the field's hint).
-FIELD_LABELS = {
-    "id": "Id (blir filnamnet och adressen)",
-    "title": "Titel",
-    "summary": "Sammanfattning",
-    "steps": "Steg",
-    "prevention_levels": "Preventionsnivåer",
-    "violence_forms": "Våldsformer",
-    "arenas": "Arenor",
-    "target_groups": "Målgrupper",
-    "approaches": "Förebyggande ansats",
-    "gender_transformative": "Genusförändrande ansats",
-    "evaluations": "Utvärderingar",
-    "evaluations_searched": "Sökning efter utvärderingar (om ni inte hittade någon)",
-    "evaluations_searched_on": "Datum för sökningen",
-    "age_min": "Lägsta ålder (år)",
-    "age_max": "Högsta ålder (år)",
-    "school_stages": "Skolstadier",
-    "ages_source": "Källa för ålder eller skolstadium",
-    "cost": "Kostnad",
-    "cost_amount": "Belopp eller vad som betalas",
-    "cost_year": "År som beloppet gäller",
-    "cost_source": "Källa för kostnaden",
-    "dosage": "Omfattning (träffar, timmar, veckor)",
-    "dosage_source": "Källa för omfattningen",
-    "read": "Vad ni läste",
-    "design": "Upplägg",
-    "evaluator": "Vem som utvärderade",
-    "population": "Vilka som deltog (vilka, var, hur många, när)",
-    "outcomes": "Vad som mättes och resultatet",
-    "measure": "Mått",
-    "result": "Resultat",
-    "limits": "Begränsningar",
-    "unstated": "Uppgifter som källorna inte anger",
-    "resources": "Vad som krävs",
-    "owner": "Ägare eller kontakt",
-    "owner_url": "Ägarens webbadress",
-    "sources": "Källor",
-    "related_methods": "Relaterade metoder",
-    "last_reviewed": "Senast granskad",
-    "organisations": "Vilka (kommuner, län, partner)",
-    "region": "Län eller region",
-    "start_year": "Startår",
-    "end_year": "Slutår",
-    "methods": "Metoder",
-    "materials": "Material",
-    "type": "Typ av material",
-    "licence": "Licens",
-    "files": "Filer",
-    "file": "Fil",
-    "language": "Språk",
-    "term": "Begrepp",
-    "definition": "Definition",
-    "publisher": "Utgivare",
-    "year": "År",
-    "url": "Webbadress",
-    "accessed": "Läst",
-    "note": "Anteckning",
-    "body": "Text",
-}
-LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
-# How an entry of a list of objects is named in the form's collapsed list.
-_LIST_SUMMARIES = {
-    "evaluations": {"label_singular": "Utvärdering", "summary": "{{fields.design}} ({{fields.source}})"},
-    "outcomes": {"label_singular": "Mått", "summary": "{{fields.measure}}: {{fields.result}}"},
-}
 _TITLES = {"method": ("Metoder", "Metod"), "case": ("Exempel", "Exempel"), "material": ("Material", "Material")}
 _SUMMARY_TEMPLATE = "{{title}}"
-_REF_TARGETS = {"method": "methods", "case": "cases", "material": "materials"}
 _BODY_HINTS = {
     "method": (
         "Rubrikerna Syfte, Så går det till, Vad som krävs och Erfarenheter"
@@ -137,149 +71,22 @@ def repository(root: Path) -> str:
 def step_titles(root: Path) -> dict[int, dict[str, str]]:
     """{step number: {sv, en}} from checklists/ (read plainly; `check` validates them)."""
     titles: dict[int, dict[str, str]] = {}
-    for path in sorted((Path(root) / "checklists").glob("*.yml")):
+    for path in sorted((Path(root) / STEP.folder).glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         if isinstance(data, dict) and isinstance(data.get("title"), dict) and data.get("step") in STEP_NUMBERS:
             titles[data["step"]] = data["title"]
     return titles
 
 
-def _hint(text: str) -> str:
-    """Sveltia renders hints as Markdown with HTML: '<id>' would vanish as an unknown tag."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _label(name: str) -> str:
-    return FIELD_LABELS.get(name, name)
-
-
-def _option_label(label: dict) -> str:
-    return f"{label['sv']} ({label['en']})" if label.get("en") and label["en"] != label["sv"] else label["sv"]
-
-
-def _pattern(kind: str) -> list[str] | None:
-    if kind == "slug":
-        return [SLUG_PATTERN, "Bara små bokstäver a–z, siffror och enstaka bindestreck (å, ä → a; ö → o)."]
-    if kind == "url":
-        return [r"^https?://\S+$", "En webbadress som börjar med https://"]
-    if kind == "date":
-        return [r"^\d{4}-\d{2}-\d{2}$", "Ett datum ÅÅÅÅ-MM-DD."]
-    return None
-
-
-def _relation(field: Field) -> dict:
-    if field.ref == "source":
-        return {
-            "widget": "relation",
-            "collection": "sources",
-            "file": "sources",
-            "value_field": "sources.*.id",
-            "display_fields": ["sources.*.title"],
-            "search_fields": ["sources.*.title", "sources.*.id"],
-        }
-    return {
-        "widget": "relation",
-        "collection": _REF_TARGETS[field.ref],
-        "value_field": "id",
-        "display_fields": ["title"],
-        "search_fields": ["title", "id"],
-    }
-
-
-def field_config(field: Field, vocabularies: dict, *, type_name: str, steps: dict, i18n: bool) -> dict:
-    """The form field of one schema field."""
-    config: dict = {
-        "name": field.name,
-        "label": _label(field.name),
-        "hint": _hint(doc(field, "sv", type_name=type_name)),
-    }
-    kind = field.kind
-    if kind in ("term", "terms"):
-        values = vocabularies[field.vocabulary]["values"]
-        config |= {
-            "widget": "select",
-            "options": [{"label": _option_label(spec["label"]), "value": value} for value, spec in values.items()],
-        }
-    elif kind == "steps":
-        config |= {
-            "widget": "select",
-            "options": [
-                {"label": f"{n}. " + _option_label(steps[n]) if n in steps else str(n), "value": n}
-                for n in STEP_NUMBERS
-            ],
-        }
-    elif kind in ("ref", "refs"):
-        config |= _relation(field)
-    elif kind == "integer":
-        config |= {"widget": "number", "value_type": "int"}
-        if field.minimum is not None:
-            config["min"] = field.minimum
-        if field.maximum is not None:
-            config["max"] = field.maximum
-    elif kind == "date":
-        config |= {"widget": "datetime", "type": "date", "format": "YYYY-MM-DD", "time_format": False}
-    elif kind == "url":
-        config |= {"widget": "string", "type": "url"}
-    elif kind == "localized":
-        inner = "markdown" if field.markdown else "text"
-        config |= {
-            "widget": "object",
-            "fields": [
-                {
-                    "name": lang,
-                    "label": LANGUAGE_NAMES[lang].capitalize(),
-                    "widget": inner if inner == "text" else "markdown",
-                    **({"modes": ["raw"]} if inner == "markdown" else {}),
-                    "required": lang == DEFAULT_LANGUAGE and field.required,
-                }
-                for lang in LANGUAGES
-            ],
-        }
-    elif kind == "objects":
-        sub_type = NESTED_TYPES.get(field.name, field.name)
-        config |= {
-            "widget": "list",
-            "fields": [
-                field_config(f, vocabularies, type_name=sub_type, steps=steps, i18n=False) for f in field.fields
-            ],
-        }
-        if field.name in _LIST_SUMMARIES:
-            config |= _LIST_SUMMARIES[field.name]
-        if field.name == "files":
-            file_field = next(f for f in config["fields"] if f["name"] == "file")
-            file_field.update({"widget": "file", "media_folder": "/materials/{{slug}}", "public_folder": ""})
-            file_field.pop("pattern", None)
-    elif kind == "strings":
-        config |= {"widget": "list"}
-    elif kind in ("text", "slug", "markdown"):
-        long_text = (field.max_length or 0) > 120
-        config |= {"widget": "text" if long_text else "string"}
-        if field.max_length:
-            config["maxlength"] = field.max_length
-    else:  # a kind this generator does not know yet: fail loudly rather than write a field the form mishandles
-        raise ValueError(f"cmsconfig: no form widget for field kind {kind!r} ({type_name}.{field.name})")
-    if field.is_list and kind not in ("objects",):
-        if kind in ("terms", "steps", "refs"):
-            config["multiple"] = True
-    if field.is_list and field.min_items:
-        config["min"] = field.min_items
-    pattern = _pattern(kind)
-    if pattern and kind not in ("objects",):
-        config["pattern"] = pattern
-    if field.default not in (None, ()):
-        config["default"] = field.default
-    elif kind == "date" and field.name == "last_reviewed":
-        config["default"] = "{{now}}"
-    config["required"] = field.required
-    if i18n:
-        config["i18n"] = field.translated
-    return config
+def field_config(field: Field, vocabularies: dict, *, steps: dict, i18n: bool) -> dict:
+    """The form field of one schema field (its kind gives the widget: kinds.py)."""
+    return field.widget(Form(vocabularies, steps, COLLECTIONS), i18n=i18n)
 
 
 def _body_config(content_type: ContentType) -> dict:
     return {
         "name": "body",
-        "label": _label("body"),
+        "label": "Text",
         "widget": "markdown",
         "modes": ["raw", "rich_text"],
         "i18n": True,
@@ -290,9 +97,7 @@ def _body_config(content_type: ContentType) -> dict:
 
 def _item_collection(content_type: ContentType, vocabularies: dict, steps: dict) -> dict:
     plural, singular = _TITLES[content_type.name]
-    fields = [
-        field_config(f, vocabularies, type_name=content_type.name, steps=steps, i18n=True) for f in content_type.fields
-    ]
+    fields = [field_config(f, vocabularies, steps=steps, i18n=True) for f in content_type.fields]
     collection = {
         "name": COLLECTIONS[content_type.name],
         "label": plural,
@@ -310,7 +115,7 @@ def _item_collection(content_type: ContentType, vocabularies: dict, steps: dict)
         "sortable_fields": ["title", "last_reviewed"],
     }
     if content_type.name == "material":
-        collection |= {"media_folder": "/materials/{{slug}}", "public_folder": ""}
+        collection |= {"media_folder": f"/{MATERIAL.folder}/{{{{slug}}}}", "public_folder": ""}
     return collection
 
 
@@ -320,12 +125,10 @@ def _sources_collection(vocabularies: dict, steps: dict) -> dict:
         "label": "Id",
         "widget": "string",
         "required": True,
-        "pattern": _pattern("slug"),
+        "pattern": list(Slug.form_pattern),
         "hint": "Stabilt id som innehållet hänvisar till (sources: [id]). Ändra det aldrig när det används.",
     }
-    fields = [id_field] + [
-        field_config(f, vocabularies, type_name="source", steps=steps, i18n=False) for f in SOURCE.fields
-    ]
+    fields = [id_field] + [field_config(f, vocabularies, steps=steps, i18n=False) for f in SOURCE.fields]
     return {
         "name": "sources",
         "label": "Källor",
@@ -353,7 +156,7 @@ def _sources_collection(vocabularies: dict, steps: dict) -> dict:
 
 
 def _glossary_collection(vocabularies: dict, steps: dict) -> dict:
-    fields = [field_config(f, vocabularies, type_name="term", steps=steps, i18n=False) for f in TERM.fields]
+    fields = [field_config(f, vocabularies, steps=steps, i18n=False) for f in TERM.fields]
     return {
         "name": "glossary",
         "label": "Begrepp",
@@ -401,7 +204,7 @@ def build_config(root: Path) -> dict:
         },
         "publish_mode": "editorial_workflow",  # every change becomes a pull request; the content check runs on it
         "app_title": "Metodbanken – redigera",
-        "media_folder": "materials",
+        "media_folder": MATERIAL.folder,
         "public_folder": "",
         "i18n": {
             "structure": "multiple_files",

@@ -6,97 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from metodbanken.content.fielddocs import doc, load_vocabularies
-from metodbanken.content.schema import (
-    CASE,
-    MATERIAL,
-    METHOD,
-    NESTED_TYPES,
-    SLUG_PATTERN,
-    SOURCE,
-    STEP,
-    SYNONYM,
-    TERM,
-    ContentType,
-    Field,
-)
+from metodbanken.content.containers import object_schema
+from metodbanken.content.schema import CASE, MATERIAL, METHOD, SLUG_PATTERN, SOURCE, STEP, SYNONYM, TERM, ContentType
+from metodbanken.content.vocabularies import load_vocabularies
 
 SCHEMA_DIR = "schemas"
 REGENERATE = ".venv/bin/python -m metodbanken schemas"
-_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 _ID_BASE = "https://metodbanken.example/schemas/"  # a stable identifier only; never fetched
-
-
-def _description(field: Field, type_name: str) -> str:
-    return f"{doc(field, 'sv', type_name=type_name)} — {field.doc}"
-
-
-def field_schema(field: Field, vocabularies: dict, *, type_name: str) -> dict:
-    """The JSON Schema of one field's value."""
-    kind = field.kind
-    if kind in ("term", "terms"):
-        values = vocabularies[field.vocabulary]["values"]
-        item = {
-            "type": "string",
-            "enum": list(values),
-            "markdownEnumDescriptions": [f"{spec['label']['sv']} — {spec['label']['en']}" for spec in values.values()],
-        }
-    elif kind in ("ref", "refs", "slug"):
-        item = {"type": "string", "pattern": SLUG_PATTERN}
-    elif kind in ("steps",):
-        item = {"type": "integer", "minimum": 1, "maximum": 5}
-    elif kind == "integer":
-        item = {"type": "integer"}
-        if field.minimum is not None:
-            item["minimum"] = field.minimum
-        if field.maximum is not None:
-            item["maximum"] = field.maximum
-    elif kind == "date":
-        item = {"type": "string", "pattern": _DATE_PATTERN, "format": "date"}
-    elif kind == "url":
-        item = {"type": "string", "pattern": r"^https?://", "format": "uri"}
-    elif kind == "localized":
-        item = {
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["sv"],
-            "properties": {
-                "sv": {"type": "string", "minLength": 1, "description": "Svenska — Swedish"},
-                "en": {"type": "string", "description": "Engelska — English"},
-            },
-        }
-    elif kind == "objects":
-        item = _object_schema(field.fields, vocabularies, type_name=NESTED_TYPES.get(field.name, field.name))
-    else:  # text, markdown, strings
-        item = {"type": "string", "minLength": 1}
-        if field.max_length:
-            item["maxLength"] = field.max_length
-    if field.is_list:
-        schema = {"type": "array", "items": item}
-        if field.min_items:
-            schema["minItems"] = field.min_items
-        if kind != "objects":
-            schema["uniqueItems"] = True
-    else:
-        schema = item
-    schema = {"description": _description(field, type_name), **schema}
-    if field.default not in (None, ()):
-        schema["default"] = list(field.default) if isinstance(field.default, tuple) else field.default
-    if field.example is not None:
-        schema["examples"] = [field.example]
-    return schema
-
-
-def _object_schema(
-    fields: tuple[Field, ...], vocabularies: dict, *, type_name: str, only: set[str] | None = None
-) -> dict:
-    chosen = [f for f in fields if only is None or f.name in only]
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "required": [f.name for f in chosen if f.required],
-        "properties": {f.name: field_schema(f, vocabularies, type_name=type_name) for f in chosen},
-    }
 
 
 def _document(name: str, title: str, body: dict) -> dict:
@@ -114,12 +30,12 @@ def _item_schemas(content_type: ContentType, vocabularies: dict) -> dict[str, di
     sv = _document(
         content_type.name,
         f"Metodbanken {content_type.name}: the Swedish file {folder}/<id>.md (front matter)",
-        _object_schema(content_type.fields, vocabularies, type_name=content_type.name),
+        object_schema(content_type.fields, vocabularies),
     )
     en = _document(
         f"{content_type.name}.en",
         f"Metodbanken {content_type.name}: the English file {folder}/<id>.en.md (front matter)",
-        _object_schema(content_type.fields, vocabularies, type_name=content_type.name, only=translated),
+        object_schema(content_type.fields, vocabularies, only=translated),
     )
     return {content_type.name: sv, f"{content_type.name}.en": en}
 
@@ -133,17 +49,17 @@ def build_schemas(root: Path) -> dict[str, dict]:
     schemas["step"] = _document(
         "step",
         "Metodbanken step and checklist: checklists/<step>-<slug>.yml",
-        _object_schema(STEP.fields, vocabularies, type_name="step"),
+        object_schema(STEP.fields, vocabularies),
     )
     schemas["glossary"] = _document(
         "glossary",
         "Metodbanken glossary: glossary.yml",
-        {"type": "array", "items": _object_schema(TERM.fields, vocabularies, type_name="term")},
+        {"type": "array", "items": object_schema(TERM.fields, vocabularies)},
     )
     schemas["synonyms"] = _document(
         "synonyms",
         "Metodbanken search words: synonyms.yml",
-        {"type": "array", "items": _object_schema(SYNONYM.fields, vocabularies, type_name="synonym")},
+        {"type": "array", "items": object_schema(SYNONYM.fields, vocabularies)},
     )
     schemas["sources"] = _document(
         "sources",
@@ -151,7 +67,7 @@ def build_schemas(root: Path) -> dict[str, dict]:
         {
             "type": "object",
             "propertyNames": {"pattern": SLUG_PATTERN},
-            "additionalProperties": _object_schema(SOURCE.fields, vocabularies, type_name="source"),
+            "additionalProperties": object_schema(SOURCE.fields, vocabularies),
         },
     )
     return schemas

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from metodbanken.content.fielddocs import doc, load_vocabularies
-from metodbanken.content.schema import CASE, MATERIAL, METHOD, NESTED_TYPES, SLUG_PATTERN, ContentType, Field
-from metodbanken.content.values import slugify
+from metodbanken.content.kinds import EXAMPLE, slugify
+from metodbanken.content.schema import ITEM_TYPES, SLUG_PATTERN, ContentType, Field
+from metodbanken.content.vocabularies import load_vocabularies
 from metodbanken.words.errors import Stop
 from metodbanken.words.messages import phrase
 
-TYPES = {"method": METHOD, "case": CASE, "material": MATERIAL}
+TYPES = {t.name: t for t in ITEM_TYPES}
 
 # The body sections editors are asked to write, per type and language (headings as the published pages use them).
 SECTIONS = {
@@ -49,26 +49,8 @@ SECTIONS = {
 }
 
 _WORDS = {
-    "sv": {
-        "required": "obligatorisk",
-        "optional": "valfri",
-        "list": "en lista",
-        "max": "högst {n} tecken",
-        "min": "minst {n}",
-        "values": "Tillåtna värden",
-        "example": "Exempel",
-        "default": "Standardvärde",
-    },
-    "en": {
-        "required": "required",
-        "optional": "optional",
-        "list": "a list",
-        "max": "at most {n} characters",
-        "min": "at least {n}",
-        "values": "Allowed values",
-        "example": "Example",
-        "default": "Default",
-    },
+    "sv": {"required": "obligatorisk", "optional": "valfri"},
+    "en": {"required": "required", "optional": "optional"},
 }
 
 _INTRO = {
@@ -83,7 +65,6 @@ _INTRO = {
         "Not translating now? Delete this file: the English page then shows the Swedish text with a notice.",
     ),
 }
-_ITEM = {"method": "status.method", "case": "status.case", "material": "status.material"}
 _WHAT_SV = {"method": "Ny metod", "case": "Nytt exempel", "material": "Nytt material"}
 
 
@@ -111,7 +92,9 @@ def new_item(root: Path, kind: str, item_id: str, *, today: date | None = None) 
     if taken:
         raise Stop(
             phrase(
-                "new.taken", item=phrase(_ITEM[kind], id=item_id), files=[p.relative_to(root).as_posix() for p in taken]
+                "new.taken",
+                item=phrase(content_type.item_phrase, id=item_id),
+                files=[p.relative_to(root).as_posix() for p in taken],
             )
         )
     vocabularies = load_vocabularies(root)
@@ -134,7 +117,7 @@ def swedish_template(content_type: ContentType, item_id: str, vocabularies: dict
     lines += ["# " + line.format(what=_WHAT_SV[content_type.name]) for line in _INTRO["sv"]]
     for field in content_type.fields:
         lines.append("")
-        lines += _explain(field, "sv", content_type.name, vocabularies)
+        lines += _explain(field, "sv", vocabularies)
         lines.append(_initial(field, item_id, today=today))
     lines += ["---", _body(content_type.name, "sv")]
     return "\n".join(lines)
@@ -145,54 +128,25 @@ def english_template(content_type: ContentType, item_id: str, vocabularies: dict
     lines += ["# " + line.format(folder=content_type.folder, id=item_id) for line in _INTRO["en"]]
     for field in content_type.translated_fields:
         lines.append("")
-        lines += _explain(field, "en", content_type.name, vocabularies)
+        lines += _explain(field, "en", vocabularies)
         lines.append(f"{field.name}:")
     lines += ["---", _body(content_type.name, "en")]
     return "\n".join(lines)
 
 
-def _explain(field: Field, language: str, type_name: str, vocabularies: dict) -> list[str]:
-    words = _WORDS[language]
-    facts = [words["required"] if field.required else words["optional"]]
-    if field.is_list:
-        facts.append(words["list"])
-    if field.min_items:
-        facts.append(words["min"].format(n=field.min_items))
-    if field.max_length:
-        facts.append(words["max"].format(n=field.max_length))
-    text = f"{field.name} ({', '.join(facts)}): {doc(field, language, type_name=type_name)}"
-    if field.vocabulary:
-        values = vocabularies[field.vocabulary]["values"]
-        text += (
-            f" {words['values']}: " + ", ".join(f"{v} ({spec['label'][language]})" for v, spec in values.items()) + "."
-        )
-    elif field.kind == "steps":
-        text += f" {words['values']}: 1, 2, 3, 4, 5."
-    if field.kind == "objects":
-        text += _explain_entries(field, language, vocabularies)
-    elif field.example is not None and field.kind not in ("slug", "text"):
+def _explain(field: Field, language: str, vocabularies: dict) -> list[str]:
+    """The comment above a field: required or not, the kind's facts, the explanation, allowed values and an example."""
+    facts = [_WORDS[language]["required" if field.required else "optional"]] + field.kind.facts(language)
+    text = f"{field.name} ({', '.join(facts)}): {field.doc(language)}" + field.kind.explain(language, vocabularies)
+    if field.example is not None and field.kind.comment_example:
         example = (
             field.example if not isinstance(field.example, list) else "[" + ", ".join(map(str, field.example)) + "]"
         )
         if isinstance(field.example, dict):
             example = "{" + ", ".join(f'{key}: "{value}"' for key, value in field.example.items()) + "}"
-        text += f" {words['example']}: {field.name}: {example}"
+        text += f" {EXAMPLE[language]}: {field.name}: {example}"
     lines = ["# " + line for line in textwrap.wrap(text, width=110, break_long_words=False, break_on_hyphens=False)]
     return lines + ["# " + line for line in _EXAMPLE_ENTRIES.get(field.name, {}).get(language, ())]
-
-
-def _explain_entries(field: Field, language: str, vocabularies: dict) -> str:
-    """What each entry of a list of objects holds: its fields (nested lists too) and their allowed values."""
-    words = _WORDS[language]
-    text = f" {words['example']}: [{{file: affisch.pdf, language: sv}}]." if field.name == "files" else ""
-    type_name = NESTED_TYPES.get(field.name, field.name)
-    for f in field.fields:
-        text += f" {f.name}: {doc(f, language, type_name=type_name)}"
-        if f.vocabulary:
-            text += f" {f.name} – {words['values'].lower()}: " + ", ".join(vocabularies[f.vocabulary]["values"]) + "."
-        if f.kind == "objects":
-            text += _explain_entries(f, language, vocabularies)
-    return text
 
 
 # An entry written out, as a comment, for lists of objects whose shape is hard to guess (the format in CONTRIBUTING).
@@ -217,8 +171,8 @@ def _initial(field: Field, item_id: str, *, today: date) -> str:
     """The field as it starts out: required fields empty (so `check` asks for them), optional ones at their default."""
     if field.name == "id":
         return f"id: {item_id}"
-    if field.name == "last_reviewed":
-        return f"last_reviewed: {today.isoformat()}"
+    if field.default_today:
+        return f"{field.name}: {today.isoformat()}"
     if field.is_list:
         return f"{field.name}: []"
     if field.default is not None:

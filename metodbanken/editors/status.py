@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from metodbanken.content.model import Bank
-from metodbanken.content.schema import DEFAULT_LANGUAGE
+from metodbanken.content.schema import DEFAULT_LANGUAGE, ITEM_TYPES
 from metodbanken.words.messages import Phrase, phrase, plural
 
 DEFAULT_MAX_AGE_DAYS = 730  # two years
@@ -38,11 +38,8 @@ class Status:
         return not (self.untranslated or self.overdue or self.unsourced or self.incomplete or self.evidence)
 
 
-_ITEM = {"method": "status.method", "case": "status.case", "material": "status.material"}
-_COUNTS = {
-    "methods": ("count.methods.one", "count.methods.other"),
-    "cases": ("count.cases.one", "count.cases.other"),
-    "materials": ("count.materials.one", "count.materials.other"),
+_ITEM = {t.name: t.item_phrase for t in ITEM_TYPES}
+_COUNTS = {t.collection: t.count_phrases for t in ITEM_TYPES} | {
     "steps": ("count.steps.one", "count.steps.other"),
     "terms": ("count.terms.one", "count.terms.other"),
 }

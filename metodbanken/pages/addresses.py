@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from metodbanken.content import places
 from metodbanken.content.schema import DEFAULT_LANGUAGE, LANGUAGES
 from metodbanken.pages.seal import POLICY
 from metodbanken.words.messages import Phrase, phrase
@@ -36,7 +37,7 @@ def built_urls(site_dir: Path) -> set[str]:
         urls.add("/" if relative == "." else f"/{relative}/")
     # Files people link to as well: material downloads and the open data files.
     for language_dir in [site_dir] + [site_dir / lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]:
-        downloads = [*(language_dir / "material").glob("*/*"), *(language_dir / "data").glob("*")]
+        downloads = [*(language_dir / places.SECTIONS["material"]).glob("*/*"), *(language_dir / places.DATA).glob("*")]
         for download in downloads:
             if download.is_file() and download.name != "index.html":
                 urls.add("/" + download.relative_to(site_dir).as_posix())
@@ -76,32 +77,19 @@ def _normalise(path: str) -> str:
     return f"{path}/" if path and "." not in path.rsplit("/", 1)[-1] else path
 
 
-def _split_language(url: str) -> tuple[str, str]:
-    """/en/metoder/x/ -> ("en", "metoder/x/"); /metoder/x/ -> ("sv", "metoder/x/")."""
-    path = url.lstrip("/")
-    for language in LANGUAGES:
-        if language != DEFAULT_LANGUAGE and (path == f"{language}/" or path.startswith(f"{language}/")):
-            return language, path[len(language) + 1 :]
-    return DEFAULT_LANGUAGE, path
-
-
-def _url(language: str, path: str) -> str:
-    return "/" + ("" if language == DEFAULT_LANGUAGE else f"{language}/") + path
-
-
 def missing_urls(published: list[str], built: set[str], redirects: dict[str, str]) -> list[Phrase]:
     """One message per published URL that the site no longer serves, neither as a page nor through a redirect."""
     problems = []
     for url in published:
         if url in built:
             continue
-        language, path = _split_language(url)
+        language, path = places.split_language(url)
         target = redirects.get(path)
         if target is None:
             problems.append(phrase("urls.gone", url=url, path=path, file=REDIRECTS))
-        elif _url(language, target) not in built:
+        elif places.url(language, target) not in built:
             problems.append(
-                phrase("urls.redirect_nowhere", url=url, target=_url(language, target), path=path, file=REDIRECTS)
+                phrase("urls.redirect_nowhere", url=url, target=places.url(language, target), path=path, file=REDIRECTS)
             )
     return problems
 
@@ -111,12 +99,14 @@ def bad_redirects(redirects: dict[str, str], built: set[str]) -> list[Phrase]:
     problems = []
     for old, new in redirects.items():
         for language in LANGUAGES:
-            if _url(language, old) in built:
+            if places.url(language, old) in built:
                 problems.append(phrase("urls.redirect_over_page", file=REDIRECTS, old=old))
                 break
-            if _url(language, new) not in built:
+            if places.url(language, new) not in built:
                 problems.append(
-                    phrase("urls.redirect_target_missing", file=REDIRECTS, old=old, new=new, url=_url(language, new))
+                    phrase(
+                        "urls.redirect_target_missing", file=REDIRECTS, old=old, new=new, url=places.url(language, new)
+                    )
                 )
                 break
     return problems

@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 from metodbanken.content.model import Bank, Localized, Method
-from metodbanken.pages.render import COMPARE_MAX, SECTIONS
+from metodbanken.content.places import SECTIONS
+from metodbanken.pages.render import COMPARE_MAX
 
 COMPARE_FILE = "metoder.json"
 

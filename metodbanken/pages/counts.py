@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from metodbanken.content import places
 from metodbanken.content.model import Bank
-from metodbanken.pages.render import SECTIONS
+from metodbanken.content.places import SECTIONS
 from metodbanken.words.messages import Phrase, phrase, plural
 
 _ENTRY = re.compile(r'data-mb-entry="(\w+):([a-z0-9-]+)"')
@@ -41,7 +42,7 @@ def verify_built_site(bank: Bank, site_dir: Path, *, language: str) -> list[Phra
                     phrase(
                         "verify.no_page",
                         language=language,
-                        item=phrase(_ITEM_PHRASE[kind], id=item.id),
+                        item=phrase(places.item_type(kind).item_phrase, id=item.id),
                         section=section,
                         id=item.id,
                     )
@@ -60,12 +61,6 @@ def verify_built_site(bank: Bank, site_dir: Path, *, language: str) -> list[Phra
     return problems
 
 
-_ITEM_PHRASE = {"method": "status.method", "case": "status.case", "material": "status.material"}
-
-
 def _count(kind: str, count: int) -> Phrase:
-    if kind == "method":
-        return plural(count, one="count.methods.one", other="count.methods.other")
-    if kind == "case":
-        return plural(count, one="count.cases.one", other="count.cases.other")
-    return plural(count, one="count.materials.one", other="count.materials.other")
+    one, other = places.item_type(kind).count_phrases
+    return plural(count, one=one, other=other)

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Mapping
 
+from metodbanken.content import places
 from metodbanken.content.evidence import RESULTS
 from metodbanken.content.model import Bank, Case, Material, Method
 
@@ -26,10 +27,10 @@ METHOD_FACETS = (
 )
 
 
-def _common(bank: Bank, item, language: str, section: str) -> dict:
+def _common(bank: Bank, item, language: str, kind: str) -> dict:
     return {
         "id": item.id,
-        "url": f"{section}/{item.id}/",
+        "url": places.item_path(kind, item.id),
         "title": item.title.get(language),
         "summary": item.summary.get(language),
         "translated": not item.title.is_fallback(language),
@@ -49,7 +50,7 @@ def _common(bank: Bank, item, language: str, section: str) -> dict:
 
 
 def method_record(bank: Bank, m: Method, language: str) -> dict:
-    record = _common(bank, m, language, "metoder")
+    record = _common(bank, m, language, "method")
     for attr, vocab in METHOD_FACETS:
         record[attr] = [{"value": v, "label": bank.vocabularies[vocab].label_of(v, language)} for v in getattr(m, attr)]
 
@@ -120,7 +121,7 @@ def _evaluation_cell(evaluation: dict, language: str) -> str:
 
 
 def case_record(bank: Bank, c: Case, language: str) -> dict:
-    record = _common(bank, c, language, "exempel")
+    record = _common(bank, c, language, "case")
     record.update(
         organisations=list(c.organisations),
         region=c.region,
@@ -142,7 +143,7 @@ def material_record(bank: Bank, m: Material, language: str, *, files: tuple | No
         files=[
             {
                 "file": f.file,
-                "url": f"material/{m.id}/{f.file}",
+                "url": places.download_path(m.id, f.file),
                 "format": f.format,
                 "bytes": f.size,
                 "language": f.language,
@@ -327,7 +328,7 @@ def schema(name: str, records: list[dict]) -> dict:
 def write_open_data(
     bank: Bank, output_dir: Path, language: str, *, downloads: Mapping[str, tuple] | None = None
 ) -> list[Path]:
-    folder = Path(output_dir) / "data"
+    folder = Path(output_dir) / places.DATA
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for file_name, content in export(bank, language, downloads=downloads).items():

@@ -14,21 +14,12 @@ from markupsafe import Markup
 
 from metodbanken.content.files import read_labels
 from metodbanken.content.model import Bank, Localized, LocalizedMarkdown
+from metodbanken.content.places import SECTIONS, WHOLE_GUIDE, prefix
 from metodbanken.content.schema import LANGUAGES
 from metodbanken.pages.qr import qr_svg
 from metodbanken.safety.markup import NONCE, heading_slug, wrap
 from metodbanken.words.errors import ErrorCollector
 
-# Folders under docs/ whose pages the engine generates (git-ignored; rewritten on every build).
-SECTIONS = {
-    "step": "steg",
-    "method": "metoder",
-    "case": "exempel",
-    "material": "material",
-    "glossary": "begrepp",
-    "search": "sok",
-    "compare": "jamfor",
-}
 COMPARE_MAX = 4  # methods side by side at most on /jamfor/ (the choose controls refuse a fifth)
 
 
@@ -162,7 +153,7 @@ class Renderer:
                 page("cases_index.md.j2", "case", "index"),
                 page("materials_index.md.j2", "material", "index"),
                 page("glossary.md.j2", "glossary", "index"),
-                page("guide.md.j2", "step", "hela-guiden"),
+                page("guide.md.j2", "step", WHOLE_GUIDE),
                 page("search.md.j2", "search", "index"),
                 page("compare.md.j2", "compare", "index"),
                 page("start.md.j2", "start", "index"),
@@ -219,8 +210,7 @@ class Renderer:
 
         def absolute(path: str) -> Markup:
             """The public address of a site path in this language (printed and put in QR codes)."""
-            prefix = "" if language == LANGUAGES[0] else f"{language}/"
-            return Markup(f"{markdown_text(self.public_url)}{prefix}{markdown_text(path)}")
+            return Markup(f"{markdown_text(self.public_url)}{prefix(language)}{markdown_text(path)}")
 
         def size(n: int) -> str:
             if n < 1024:

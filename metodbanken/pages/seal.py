@@ -14,8 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from metodbanken.content.schema import CASE, DEFAULT_LANGUAGE, MATERIAL, METHOD
-from metodbanken.pages.render import SECTIONS
+from metodbanken.content.schema import DEFAULT_LANGUAGE
 from metodbanken.safety.pagescan import scan_page
 from metodbanken.words.errors import Stop
 from metodbanken.words.messages import Phrase, phrase
@@ -52,21 +51,6 @@ def script_sources(public_url: str) -> list[str]:
         return ["'self'"]
     base = f"https://{parts.netloc}{parts.path if parts.path.endswith('/') else parts.path + '/'}"
     return [base + folder for folder in SCRIPT_FOLDERS]
-
-
-def source_file(src_uri: str) -> str:
-    """The file a page was made from, as an editor finds it (src_uri: the page's Markdown file inside docs/)."""
-    section, _, rest = src_uri.partition("/")
-    folders = {SECTIONS["method"]: METHOD.folder, SECTIONS["case"]: CASE.folder, SECTIONS["material"]: MATERIAL.folder}
-    if section in folders and rest and not rest.startswith("index."):
-        return f"{folders[section]}/{rest}"
-    if section == SECTIONS["step"] and rest and not rest.startswith("index."):
-        return "checklists/"
-    if section == SECTIONS["glossary"]:
-        return "glossary.yml"
-    if section in (*folders, SECTIONS["step"], SECTIONS["search"], SECTIONS["compare"]) or src_uri.startswith("index."):
-        return "overrides/metodbanken/"  # a generated index page: its template
-    return "docs/" + src_uri
 
 
 POLICY = policy()  # the policy of a local build (redirect pages use it too)

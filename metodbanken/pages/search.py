@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from metodbanken.content.places import SECTIONS
 from metodbanken.words.errors import Stop
 
 
@@ -37,7 +38,7 @@ def build_search_index(site_dir: Path, *, meanwhile=None) -> str:
 def write_synonyms(synonyms: dict[str, list[str]], output_dir: Path) -> Path:
     """The search's synonyms for one language ({word: [the bank's words]}), beside its search page:
     sok/synonymer.json."""
-    target = Path(output_dir) / "sok" / "synonymer.json"
+    target = Path(output_dir) / SECTIONS["search"] / "synonymer.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(synonyms, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     return target

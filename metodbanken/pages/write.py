@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from metodbanken.content.model import Bank
-from metodbanken.pages.render import SECTIONS
+from metodbanken.content.places import SECTIONS
 
 
 def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
