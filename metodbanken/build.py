@@ -21,7 +21,7 @@ from metodbanken.pages.counts import verify_built_site
 from metodbanken.pages.opendata import write_open_data
 from metodbanken.pages.render import load_labels
 from metodbanken.pages.seal import Sealer, policy
-from metodbanken.pages.search import build_search_index, write_synonyms
+from metodbanken.pages.search import build_search_index, spelling_words, write_spelling_words, write_synonyms
 from metodbanken.pages.write import clear_site, copy_material_files
 from metodbanken.safety.editor_regions import PageContentCheck
 from metodbanken.site import Project, prepare_with_documents
@@ -105,6 +105,7 @@ class SiteBuild:
         self.documents.write(output_dir)  # DOCX, PDF and PPTX beside each material page
         write_open_data(self.bank, output_dir, language, downloads=self.documents.downloads)
         write_synonyms(self.bank.synonyms_for(language), output_dir)
+        write_spelling_words(spelling_words(self.bank, language), output_dir)
         write_compare_data(self.bank, output_dir, language, load_labels(Path(project.root) / "labels")[language])
         problems = verify_built_site(self.bank, output_dir, language=language)
         if problems:

@@ -75,6 +75,13 @@ MARKDOWN_ATTACKS = [
     ("[Logga in](https://evil.example/){: .md-consent__overlay }", "not the bank's own"),
     ("[Logga in](https://evil.example/){: .md-button .md-button--primary }", "not the bank's own"),
     ("[Logga in](https://evil.example/){: .mb-ok .md-dialog }", "not the bank's own"),
+    # the search index: only templates weigh, hide or name parts of a page (an editor's text may not rank itself up,
+    # hide the page's own text or retitle it in the results)
+    ('## Syfte {: data-pagefind-weight="10" }', "data-pagefind-weight"),
+    ("Syfte\n{: data-pagefind-ignore }", "data-pagefind-ignore"),
+    ('<div data-pagefind-body markdown="1">x</div>', "data-pagefind-body"),
+    ('<span data-pagefind-meta="title:Annan metod">x</span>', "data-pagefind-meta"),
+    ('<span data-pagefind-filter="Typ:Metod">x</span>', "data-pagefind-filter"),
 ]
 
 

@@ -15,7 +15,10 @@
     if (!pagefind) {
       var bundle = new URL(box.dataset.bundle, document.baseURI || location.href).href;
       pagefind = import(bundle + "pagefind.js").then(function (module) {
-        return module.options({ baseUrl: new URL(bundle + "../").pathname }).then(function () {
+        // pageLength 0.3 (Pagefind's default 0.75): a method's page is long, and its length should not put it below a
+        // short case that names it (measured with benchmarks/search_ranks.py)
+        var options = { baseUrl: new URL(bundle + "../").pathname, ranking: { pageLength: 0.3 } };
+        return module.options(options).then(function () {
           // the search page's filter counts come with results only once the filter index is loaded
           return document.querySelector("[data-mb-search-page]") ? module.filters() : null;
         }).then(function () { return module; });
@@ -100,6 +103,33 @@
     return li;
   }
 
+  // "Did you mean …?" (search-suggest.js): when a word of the query is not the bank's, or little is found, the query
+  // with the bank's closest words, offered with its number of results when it finds more. into: where it goes.
+  function offerSuggestion(query, found, into, labels, choose, isCurrent) {
+    var suggest = window.MetodbankenSuggest;
+    into.textContent = "";
+    into.hidden = true;
+    if (!suggest) return;
+    suggest.words(new URL("ord.json", searchPage).href).then(function (table) {
+      var better = suggest.suggestion(query, table);
+      if (!better || better === query.toLowerCase() || !isCurrent()) return null;
+      return searchAll(better).then(function (result) {
+        var n = result.results.length;
+        if (!isCurrent() || n <= found) return;
+        var parts = (n === 1 ? labels.one : labels.other).replace("{n}", n).split("{q}");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "mb-search-suggest__query";
+        button.textContent = better;
+        button.addEventListener("click", function () { choose(better); });
+        into.appendChild(document.createTextNode(parts[0]));
+        into.appendChild(button);
+        into.appendChild(document.createTextNode(parts.slice(1).join(better)));
+        into.hidden = false;
+      });
+    });
+  }
+
   function count(n) {
     if (n === 0) return box.dataset.labelNone;
     if (n === 1) return box.dataset.labelOne;
@@ -123,6 +153,13 @@
       all.textContent = box.dataset.labelAll.replace("#", total);
       results.appendChild(all);
     }
+    var suggestion = document.createElement("p");
+    suggestion.className = "mb-search-suggest";
+    results.insertBefore(suggestion, list);
+    var ticket = latest, query = input.value.trim();
+    offerSuggestion(query, total, suggestion, { one: box.dataset.labelSuggestOne, other: box.dataset.labelSuggest },
+      function (better) { input.value = better; input.focus(); search(); },
+      function () { return ticket === latest && input.value.trim() === query; });
     results.hidden = false;
     status.textContent = count(total);
   }
@@ -179,6 +216,7 @@
   var pageStatus = document.querySelector("[data-mb-search-page-status]");
   var list = document.querySelector("[data-mb-search-page-list]");
   var more = document.querySelector("[data-mb-search-page-more]");
+  var pageSuggestion = document.querySelector("[data-mb-search-page-suggest]");
   var facets = Array.prototype.slice.call(form.querySelectorAll("[data-mb-search-facet]")).map(function (fieldset) {
     return { key: fieldset.dataset.mbSearchFacet, boxes: Array.prototype.slice.call(fieldset.querySelectorAll("input")) };
   });
@@ -231,6 +269,8 @@
     var ticket = ++pageTicket;
     list.textContent = "";
     more.hidden = true;
+    pageSuggestion.textContent = "";
+    pageSuggestion.hidden = true;
     if (query.length < 2) { pageStatus.textContent = query ? form.dataset.labelShort : ""; return; }
     searchAll(query, filters()).then(function (found) {
       if (ticket !== pageTicket) return;
@@ -239,6 +279,9 @@
       var text = n === 0 ? label(form.dataset.labelNone, n, query) : label(n === 1 ? form.dataset.labelCountOne : form.dataset.labelCount, n, query);
       if (found.also.length) text += ". " + form.dataset.labelAlso + ": " + found.also.join(", ");
       pageStatus.textContent = text;
+      offerSuggestion(query, n, pageSuggestion, { one: form.dataset.labelSuggestOne, other: form.dataset.labelSuggest },
+        function (better) { field.value = better; input.value = better; toUrl(); runPage(); field.focus(); },
+        function () { return ticket === pageTicket; });
       facets.forEach(function (facet) {
         var counts = (found.totalFilters || {})[facet.key] || {};
         facet.boxes.forEach(function (b) { b.parentNode.querySelector("[data-mb-facet-count]").textContent = "(" + (counts[b.value] || 0) + ")"; });

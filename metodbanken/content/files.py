@@ -203,6 +203,8 @@ LABEL_PLACEHOLDERS_FILLED_BY_CODE = {
     "search_count_one": {"q"},
     "search_none": {"q"},
     "search_more": {"n"},
+    "search_suggest": {"n", "q"},
+    "search_suggest_one": {"q"},
     "checklist_file": {"n"},
     "doc_checklist_title": {"n", "title"},
     "doc_qr_alt": {"url"},

@@ -172,73 +172,80 @@ class Renderer:
         return pages
 
     def _globals(self, bank: Bank, language: str) -> dict:
-        labels = self.labels[language]
-
-        def text(value: Localized | None) -> str:
-            return "" if value is None else value.get(language)
-
-        def content(value: Localized | None) -> Markup:
-            """A text for a block: Markdown as Markdown inside the markers the build checks it by
-            (allowlist.check_regions),
-            anything else as plain text."""
-            if isinstance(value, LocalizedMarkdown):
-                where = value.where(language if not value.is_fallback(language) else "sv")
-                ref = f"{where[0]}:{where[1]}:{where[2]}" if where else "text"
-                return Markup(wrap(value.get(language), ref=html.escape(ref), nonce=self.nonce))
-            return markdown_text(text(value))
-
-        def fallback(value: Localized | None) -> bool:
-            return value is not None and value.is_fallback(language)
-
-        def vocab(name: str, value: str) -> str:
-            return bank.vocabularies[name].label_of(value, language)
-
-        def vocab_label(name: str) -> str:
-            return bank.vocabularies[name].label.get(language)
-
-        def t(key: str, **values) -> str:
-            return labels[key].format(**values) if values else labels[key]
-
-        def link(section: str, name: str) -> Markup:
-            """A link from any generated page to another (all sit one folder below docs/); ids are validated slugs."""
-            return Markup(f"../{SECTIONS[section]}/{markdown_text(name)}.md")
-
-        def page_url(section: str, name: str) -> Markup:
-            """The address of a generated item page from another page two folders deep (for raw HTML, which
-            MkDocs does not rewrite): ../../metoder/karngrupp/; ids are validated slugs."""
-            return Markup(f"../../{SECTIONS[section]}/{markdown_text(name)}/")
-
-        def absolute(path: str) -> Markup:
-            """The public address of a site path in this language (printed and put in QR codes)."""
-            return Markup(f"{markdown_text(self.public_url)}{prefix(language)}{markdown_text(path)}")
-
-        def size(n: int) -> str:
-            if n < 1024:
-                return f"{n} B"
-            kb = n / 1024
-            text_ = f"{kb:.0f} kB" if kb >= 10 else f"{kb:.1f} kB"
-            return text_.replace(".", ",") if language == "sv" else text_
-
+        helpers = _TemplateHelpers(bank, language, self.labels[language], nonce=self.nonce, public_url=self.public_url)
         return {
             "lang": language,
             "has_address": bool(self.public_url),  # a preview build without a public address prints none
             "bank": bank,
-            "t": t,
-            "text": text,
-            "fallback": fallback,
-            "content": content,
-            "vocab": vocab,
-            "vocab_label": vocab_label,
-            "link": link,
-            "page_url": page_url,
-            "absolute": absolute,
+            "t": helpers.t,
+            "text": helpers.text,
+            "fallback": helpers.fallback,
+            "content": helpers.content,
+            "vocab": helpers.vocab,
+            "vocab_label": helpers.vocab_label,
+            "link": _link,
+            "page_url": _page_url,
+            "absolute": helpers.absolute,
             "qr": lambda url: Markup(qr_svg(html.unescape(str(url)))),
             "kind_of": lambda item: type(item).__name__.lower(),
             "section_of": lambda kind: SECTIONS[kind],
             "compare_max": COMPARE_MAX,
             "methods_by_id": lambda ids: [bank.method(i) for i in ids],
-            "size": size,
+            "size": helpers.size,
             "yaml_front_matter": front_matter,
             # the id the Markdown toc gives a heading with this text (the site's slug function, as in mkdocs.yml)
             "heading_id": lambda value: heading_slug(str(value), "-"),
         }
+
+
+def _link(section: str, name: str) -> Markup:
+    """A link from any generated page to another (all sit one folder below docs/); ids are validated slugs."""
+    return Markup(f"../{SECTIONS[section]}/{markdown_text(name)}.md")
+
+
+def _page_url(section: str, name: str) -> Markup:
+    """The address of a generated item page from another page two folders deep (for raw HTML, which MkDocs does not
+    rewrite): ../../metoder/karngrupp/; ids are validated slugs."""
+    return Markup(f"../../{SECTIONS[section]}/{markdown_text(name)}/")
+
+
+class _TemplateHelpers:
+    """What the templates call that depends on the page's language: texts, labels, editors' Markdown, addresses."""
+
+    def __init__(self, bank: Bank, language: str, labels: Mapping[str, str], *, nonce: str, public_url: str):
+        self.bank, self.language, self.labels, self.nonce, self.public_url = bank, language, labels, nonce, public_url
+
+    def text(self, value: Localized | None) -> str:
+        return "" if value is None else value.get(self.language)
+
+    def content(self, value: Localized | None) -> Markup:
+        """A text for a block: Markdown as Markdown inside the markers the build checks it by
+        (allowlist.check_regions), anything else as plain text."""
+        if isinstance(value, LocalizedMarkdown):
+            where = value.where(self.language if not value.is_fallback(self.language) else "sv")
+            ref = f"{where[0]}:{where[1]}:{where[2]}" if where else "text"
+            return Markup(wrap(value.get(self.language), ref=html.escape(ref), nonce=self.nonce))
+        return markdown_text(self.text(value))
+
+    def fallback(self, value: Localized | None) -> bool:
+        return value is not None and value.is_fallback(self.language)
+
+    def vocab(self, name: str, value: str) -> str:
+        return self.bank.vocabularies[name].label_of(value, self.language)
+
+    def vocab_label(self, name: str) -> str:
+        return self.bank.vocabularies[name].label.get(self.language)
+
+    def t(self, key: str, **values) -> str:
+        return self.labels[key].format(**values) if values else self.labels[key]
+
+    def absolute(self, path: str) -> Markup:
+        """The public address of a site path in this language (printed and put in QR codes)."""
+        return Markup(f"{markdown_text(self.public_url)}{prefix(self.language)}{markdown_text(path)}")
+
+    def size(self, n: int) -> str:
+        if n < 1024:
+            return f"{n} B"
+        kb = n / 1024
+        shown = f"{kb:.0f} kB" if kb >= 10 else f"{kb:.1f} kB"
+        return shown.replace(".", ",") if self.language == "sv" else shown

@@ -73,19 +73,37 @@ def scan_page(html: str, *, page_url: str, site_url: str | None = None) -> PageS
     scan of the raw text shows something that could be an event handler or a namespaced link."""
     base = ada_url.URL(page_url)
     tree = LexborHTMLParser(html)
-    problems: list[Violation] = []
-    if _needs_attribute_walk(html):
-        nodes = [n for n in tree.root.traverse(include_text=False)] if tree.root is not None else []
-        for node in nodes:
-            tag = (node.tag or "").lower().split(":")[-1]
-            for attribute, value in node.attributes.items():
-                name = (attribute or "").lower()
-                if name.startswith("on"):
-                    problems.append(Violation(tag, name, value or "", phrase("html.event_handler"), HINT_ATTRIBUTE))
-                elif name.endswith(":href"):
-                    problem = _page_url_problem(tag, name, value or "", base, node.attributes)
-                    if problem:
-                        problems.append(Violation(tag, name, value or "", problem, HINT_LINK))
+    problems = _attribute_problems(tree, base) if _needs_attribute_walk(html) else []
+    problems += _url_problems(tree, base) + _element_problems(tree, base)
+    problems += _script_file_problems(tree, base, _site_root(site_url, base))
+    scripts = [
+        (node.text(deep=True) or "")
+        for node in tree.css("script")
+        if "src" not in node.attributes
+        and (node.attributes.get("type") or "").strip().lower() in EXECUTABLE_SCRIPT_TYPES
+    ]
+    return PageScan(problems, scripts, *_facts(tree))
+
+
+def _attribute_problems(tree, base: ada_url.URL) -> list[Violation]:
+    """Event handlers and namespaced links (xlink:href) on any element."""
+    problems = []
+    for node in tree.root.traverse(include_text=False) if tree.root is not None else []:
+        tag = (node.tag or "").lower().split(":")[-1]
+        for attribute, value in node.attributes.items():
+            name = (attribute or "").lower()
+            if name.startswith("on"):
+                problems.append(Violation(tag, name, value or "", phrase("html.event_handler"), HINT_ATTRIBUTE))
+            elif name.endswith(":href"):
+                problem = _page_url_problem(tag, name, value or "", base, node.attributes)
+                if problem:
+                    problems.append(Violation(tag, name, value or "", problem, HINT_LINK))
+    return problems
+
+
+def _url_problems(tree, base: ada_url.URL) -> list[Violation]:
+    """Every URL attribute that is not a plain path on this site, held against the rules."""
+    problems = []
     for node in tree.css(_URL_SELECTOR):
         attributes = node.attributes
         tag = (node.tag or "").lower().split(":")[-1]
@@ -95,8 +113,15 @@ def scan_page(html: str, *, page_url: str, site_url: str | None = None) -> PageS
                 problem = _page_url_problem(tag, name, value, base, attributes)
                 if problem:
                     problems.append(Violation(tag, name, value, problem, HINT_LINK))
-    for node in tree.css(",".join(sorted(_NEVER))):
-        problems.append(Violation((node.tag or "").lower(), "", "", phrase("html.embeds"), HINT_ELEMENT))
+    return problems
+
+
+def _element_problems(tree, base: ada_url.URL) -> list[Violation]:
+    """Embedded documents, script or style in the content, style that loads, animated links, refreshes elsewhere."""
+    problems = [
+        Violation((node.tag or "").lower(), "", "", phrase("html.embeds"), HINT_ELEMENT)
+        for node in tree.css(",".join(sorted(_NEVER)))
+    ]
     for node in tree.css("article script, article style"):
         problems.append(Violation(node.tag, "", "", phrase("html.script_in_content"), HINT_ELEMENT))
     for node in tree.css("style"):
@@ -105,44 +130,34 @@ def scan_page(html: str, *, page_url: str, site_url: str | None = None) -> PageS
     for node in tree.css("[style]"):
         value = node.attributes.get("style") or ""
         if _CSS_URL.search(value):
-            problems.append(
-                Violation((node.tag or "").lower(), "style", value, phrase("html.style_loads"), HINT_ATTRIBUTE)
-            )
+            tag = (node.tag or "").lower()
+            problems.append(Violation(tag, "style", value, phrase("html.style_loads"), HINT_ATTRIBUTE))
     for node in tree.css(",".join(sorted(ANIMATION))):
-        attributes = node.attributes
-        target = attributes.get("attributeName") or attributes.get("attributename") or ""
+        target = node.attributes.get("attributeName") or node.attributes.get("attributename") or ""
         if target.strip().lower().endswith("href"):
-            problems.append(
-                Violation((node.tag or "").lower(), "attributeName", target, phrase("html.animated_link"), HINT_ELEMENT)
-            )
+            tag = (node.tag or "").lower()
+            problems.append(Violation(tag, "attributeName", target, phrase("html.animated_link"), HINT_ELEMENT))
     for node in tree.css("meta[http-equiv]"):
         attributes = node.attributes
         if (attributes.get("http-equiv") or "").lower() == "refresh":
             target = (attributes.get("content") or "").partition("=")[2].strip().strip("'\"")
             url = resolve(target, base.href) if target else None
             if url is None or not same_origin(url, base):
-                problems.append(
-                    Violation(
-                        "meta", "content", attributes.get("content") or "", phrase("html.redirect_off_site"), HINT_LINK
-                    )
-                )
-    scripts = [
-        (node.text(deep=True) or "")
-        for node in tree.css("script")
-        if "src" not in node.attributes
-        and (node.attributes.get("type") or "").strip().lower() in EXECUTABLE_SCRIPT_TYPES
-    ]
-    root = _site_root(site_url, base)
+                content = attributes.get("content") or ""
+                problems.append(Violation("meta", "content", content, phrase("html.redirect_off_site"), HINT_LINK))
+    return problems
+
+
+def _script_file_problems(tree, base: ada_url.URL, root: str) -> list[Violation]:
+    """Script files from this site but outside its script folders (a material file, say)."""
+    allowed = tuple(root + p for p in SCRIPT_PATHS)
+    problems = []
     for node in tree.css("script[src]"):
         value = node.attributes.get("src") or ""
         url = resolve(value, base.href)
-        if (
-            url is not None
-            and same_origin(url, base)
-            and not url.pathname.startswith(tuple(root + p for p in SCRIPT_PATHS))
-        ):
+        if url is not None and same_origin(url, base) and not url.pathname.startswith(allowed):
             problems.append(Violation("script", "src", value, phrase("html.script_outside_assets"), HINT_ELEMENT))
-    return PageScan(problems, scripts, *_facts(tree))
+    return problems
 
 
 def _site_root(site_url: str | None, base: ada_url.URL) -> str:
