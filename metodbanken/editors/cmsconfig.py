@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -255,7 +254,3 @@ def write_config(root: Path, repository_name: str | None = None) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return True
-
-
-def as_json(root: Path) -> str:
-    return json.dumps(build_config(root), ensure_ascii=False, indent=2)
