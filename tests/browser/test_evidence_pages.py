@@ -10,7 +10,7 @@ from browserkit import AXE_TAGS, LANGUAGES
 
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1300, "height": 900}
-RATINGS_JS = """() => [...document.querySelectorAll('.mb-decision > p')].slice(0, 2).map(p => {
+RATINGS_JS = """() => [...document.querySelectorAll('.mb-decision p')].slice(0, 2).map(p => {
   const r = p.getBoundingClientRect(); return [p.innerText.trim(), r.top, r.bottom]; })"""
 
 
