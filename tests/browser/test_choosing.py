@@ -296,10 +296,19 @@ def test_unreadable_stored_state_is_set_aside_and_breaks_nothing(open_page, fixt
     assert overview.errors == []
     if stored in ("null", '{"answers": {"forsta-fragan": 5}}'):
         return  # readable (nothing stored / an answer of the wrong shape dropped): nothing to set aside
+    # the script runs after load: wait for its message and, after the reload, for the restored tick (a loaded CI
+    # machine ran the assertions before the script had)
+    overview.wait_for_function(
+        "() => document.querySelector('[data-mb-message]')?.innerText.includes('gick inte att läsa')"
+    )
     assert "gick inte att läsa" in overview.inner_text("[data-mb-message]")
     assert overview.evaluate("localStorage.getItem('metodbanken:checklist:sv:2:unreadable')") == stored
     overview.click("label[for='mb-check-2-andra-fragan']")
+    overview.wait_for_function(
+        "() => (localStorage.getItem('metodbanken:checklist:sv:2') || '').includes('andra-fragan')"
+    )
     overview.reload()
+    overview.wait_for_function("() => document.querySelector('#mb-check-2-andra-fragan')?.checked")
     assert overview.is_checked("#mb-check-2-andra-fragan")
 
 
