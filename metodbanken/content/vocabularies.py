@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from metodbanken.content.evidence import DESIGN_LEVELS
+
 
 # Vocabularies fixed by the engine rather than by vocabularies.yml (the evidence rule, evidence.py, depends on their
 # values), in the shape of vocabularies.yml: {name: {label, values: {value: {label, description?}}}}.
@@ -18,6 +20,18 @@ def _values(hyphens: bool = True, **values: tuple) -> dict:
         if len(texts) > 2:
             spec["description"] = {"sv": texts[2], "en": texts[3]}
         out[value.replace("_", "-") if hyphens else value] = spec
+    return out
+
+
+def _design_values(**values: tuple) -> dict:
+    """The evaluation designs: each description ends with the design's level, taken from the rule (evidence.py)."""
+    out = _values(**values)
+    for value, spec in out.items():
+        level = DESIGN_LEVELS[value]
+        spec["description"] = {
+            "sv": f"{spec['description']['sv']} (nivå {level}).",
+            "en": f"{spec['description']['en']} (level {level}).",
+        }
     return out
 
 
@@ -69,48 +83,48 @@ BUILTIN_VOCABULARIES = {
     },
     "evaluation_design": {
         "label": {"sv": "Upplägg", "en": "Design"},
-        "values": _values(
+        "values": _design_values(
             randomised=(
                 "Randomiserad studie",
                 "Randomised trial",
-                "Deltagarna lottades till grupper som fick eller inte fick metoden (nivå 4).",
-                "Participants were allocated at random to groups that did or did not get the method (level 4).",
+                "Deltagarna lottades till grupper som fick eller inte fick metoden",
+                "Participants were allocated at random to groups that did or did not get the method",
             ),
             comparison_group=(
                 "Jämförelsegrupp utan lottning",
                 "Comparison group, not randomised",
-                "Resultaten jämfördes med en grupp som inte fick metoden, utan lottning (nivå 3).",
-                "Results were compared with a group that did not get the method, without random allocation (level 3).",
+                "Resultaten jämfördes med en grupp som inte fick metoden, utan lottning",
+                "Results were compared with a group that did not get the method, without random allocation",
             ),
             before_after=(
                 "Före- och eftermätning",
                 "Before-and-after measurement",
-                "Mätt före och efter, utan jämförelsegrupp (nivå 2).",
-                "Measured before and after, with no comparison group (level 2).",
+                "Mätt före och efter, utan jämförelsegrupp",
+                "Measured before and after, with no comparison group",
             ),
             review=(
                 "Systematisk översikt",
                 "Systematic review",
-                "En systematisk översikt eller metaanalys av flera studier (nivå 2).",
-                "A systematic review or meta-analysis of several studies (level 2).",
+                "En systematisk översikt eller metaanalys av flera studier",
+                "A systematic review or meta-analysis of several studies",
             ),
             qualitative=(
                 "Intervjuer eller fokusgrupper",
                 "Interviews or focus groups",
-                "Intervjuer eller fokusgrupper om effekter eller erfarenheter (nivå 1).",
-                "Interviews or focus groups about effects or experiences (level 1).",
+                "Intervjuer eller fokusgrupper om effekter eller erfarenheter",
+                "Interviews or focus groups about effects or experiences",
             ),
             process=(
                 "Processutvärdering",
                 "Process evaluation",
-                "Hur arbetet genomfördes, utan mätning av effekter (nivå 1).",
-                "How the work was carried out, with no measurement of effects (level 1).",
+                "Hur arbetet genomfördes, utan mätning av effekter",
+                "How the work was carried out, with no measurement of effects",
             ),
             description=(
                 "Beskrivning eller uppföljning",
                 "Description or follow-up",
-                "En beskrivning eller uppföljning utan egentligt utvärderingsupplägg (nivå 1).",
-                "A description or follow-up without a real evaluation design (level 1).",
+                "En beskrivning eller uppföljning utan egentligt utvärderingsupplägg",
+                "A description or follow-up without a real evaluation design",
             ),
         ),
     },
